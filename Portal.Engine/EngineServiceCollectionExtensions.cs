@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Engine.Storage;
+using Portal.Engine.Synthetic;
+
+namespace Portal.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The engine's one entry point: everything the portal, the CLI and the tests use.</summary>
+    public static IServiceCollection AddPortalEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEngineStorage(configuration);
+        services.AddSyntheticWorld();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Engine.Catalog;
+using Portal.Engine.Events;
+using Portal.Engine.Synthetic;
+
+namespace Portal.Engine.Storage;
+
+/// <summary>
+/// The engine's own schema: catalog, users, events and what the engine derives from them.
+/// Migrations are made with:
+/// <c>dotnet ef migrations add &lt;Name&gt; --project Portal.Engine --context EngineDbContext --output-dir Storage/Migrations</c>
+/// </summary>
+public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) : DbContext(options)
+{
+    public DbSet<Video> Videos => Set<Video>();
+
+    public DbSet<Creator> Creators => Set<Creator>();
+
+    public DbSet<Sound> Sounds => Set<Sound>();
+
+    public DbSet<Hashtag> Hashtags => Set<Hashtag>();
+
+    public DbSet<VideoHashtag> VideoHashtags => Set<VideoHashtag>();
+
+    public DbSet<AppUser> Users => Set<AppUser>();
+
+    public DbSet<EngagementEvent> Events => Set<EngagementEvent>();
+
+    public DbSet<EventDailyCount> EventDailyCounts => Set<EventDailyCount>();
+
+    public DbSet<WorldRecord> Worlds => Set<WorldRecord>();
+
+    public DbSet<VideoTruth> VideoTruths => Set<VideoTruth>();
+
+    public DbSet<CreatorTruth> CreatorTruths => Set<CreatorTruth>();
+
+    public DbSet<SoundTruth> SoundTruths => Set<SoundTruth>();
+
+    public DbSet<UserInterest> UserInterests => Set<UserInterest>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly, type => type.Namespace == typeof(EngineDbContext).Namespace + ".Configurations");
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateOnly>().HaveConversion<DayNumberConverter>();
+    }
+}

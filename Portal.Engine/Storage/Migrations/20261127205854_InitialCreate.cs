@@ -1,0 +1,361 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Engine.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AppUsers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Device = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Personalized = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Creators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Handle = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Creators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventDailyCounts",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventDailyCounts", x => new { x.Day, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Hashtags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Hashtags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Artist = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsOriginal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "World",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Preset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<long>(type: "INTEGER", nullable: false),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Videos = table.Column<int>(type: "INTEGER", nullable: false),
+                    Creators = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sounds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Users = table.Column<int>(type: "INTEGER", nullable: false),
+                    Events = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_World", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorldCreatorTruth",
+                columns: table => new
+                {
+                    CreatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrimaryTheme = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecondaryTheme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quality = table.Column<float>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorldCreatorTruth", x => x.CreatorId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorldSoundTruth",
+                columns: table => new
+                {
+                    SoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Theme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Appeal = table.Column<float>(type: "REAL", nullable: false),
+                    Popularity = table.Column<float>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorldSoundTruth", x => x.SoundId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorldUserInterests",
+                columns: table => new
+                {
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Theme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weight = table.Column<float>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorldUserInterests", x => new { x.UserId, x.Theme });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorldVideoTruth",
+                columns: table => new
+                {
+                    VideoId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Theme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quality = table.Column<float>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorldVideoTruth", x => x.VideoId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Videos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 2200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    OriginCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    AllowedCountries = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    RequiresApp = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Moderation = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Videos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Videos_Creators_CreatorId",
+                        column: x => x.CreatorId,
+                        principalTable: "Creators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Videos_Sounds_SoundId",
+                        column: x => x.SoundId,
+                        principalTable: "Sounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VideoId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    WatchFraction = table.Column<float>(type: "REAL", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Device = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_AppUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AppUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Events_Videos_VideoId",
+                        column: x => x.VideoId,
+                        principalTable: "Videos",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VideoHashtags",
+                columns: table => new
+                {
+                    VideoId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HashtagId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VideoHashtags", x => new { x.VideoId, x.HashtagId });
+                    table.ForeignKey(
+                        name: "FK_VideoHashtags_Hashtags_HashtagId",
+                        column: x => x.HashtagId,
+                        principalTable: "Hashtags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VideoHashtags_Videos_VideoId",
+                        column: x => x.VideoId,
+                        principalTable: "Videos",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppUsers_Country_Language",
+                table: "AppUsers",
+                columns: new[] { "Country", "Language" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppUsers_Device",
+                table: "AppUsers",
+                column: "Device");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppUsers_Language",
+                table: "AppUsers",
+                column: "Language");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Creators_Handle",
+                table: "Creators",
+                column: "Handle",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_At",
+                table: "Events",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_UserId_At",
+                table: "Events",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_VideoId_At",
+                table: "Events",
+                columns: new[] { "VideoId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Hashtags_Tag",
+                table: "Hashtags",
+                column: "Tag",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VideoHashtags_HashtagId",
+                table: "VideoHashtags",
+                column: "HashtagId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Videos_CreatedAt",
+                table: "Videos",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Videos_CreatorId",
+                table: "Videos",
+                column: "CreatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Videos_Moderation",
+                table: "Videos",
+                column: "Moderation");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Videos_SoundId",
+                table: "Videos",
+                column: "SoundId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EventDailyCounts");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "VideoHashtags");
+
+            migrationBuilder.DropTable(
+                name: "World");
+
+            migrationBuilder.DropTable(
+                name: "WorldCreatorTruth");
+
+            migrationBuilder.DropTable(
+                name: "WorldSoundTruth");
+
+            migrationBuilder.DropTable(
+                name: "WorldUserInterests");
+
+            migrationBuilder.DropTable(
+                name: "WorldVideoTruth");
+
+            migrationBuilder.DropTable(
+                name: "AppUsers");
+
+            migrationBuilder.DropTable(
+                name: "Hashtags");
+
+            migrationBuilder.DropTable(
+                name: "Videos");
+
+            migrationBuilder.DropTable(
+                name: "Creators");
+
+            migrationBuilder.DropTable(
+                name: "Sounds");
+        }
+    }
+}

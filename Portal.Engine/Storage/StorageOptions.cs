@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Engine.Storage;
+
+/// <summary>How the engine talks to its database. Section <c>Engine:Storage</c>; the connection string is <c>ConnectionStrings:Engine</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Engine:Storage";
+
+    public const string ConnectionStringName = "Engine";
+
+    public const string DefaultConnectionString = "Data Source=data/engine.db";
+
+    /// <summary>How long a command waits for a locked SQLite database before it fails, in milliseconds.</summary>
+    [Range(0, 600_000)]
+    public int BusyTimeoutMilliseconds { get; set; } = 10_000;
+
+    /// <summary>Apply pending migrations when the application starts.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Engine.Synthetic;
+
+/// <summary>What the portal does with an empty database on its first start. Section <c>Engine:World</c>.</summary>
+public sealed class WorldOptions
+{
+    public const string SectionName = "Engine:World";
+
+    /// <summary>Generate a world in the background when the engine database holds no videos.</summary>
+    public bool SeedOnFirstStart { get; set; } = true;
+
+    /// <summary>The preset generated on first start: tiny, demo or large.</summary>
+    [Required]
+    [AllowedValues("tiny", "demo", "large")]
+    public string Preset { get; set; } = "demo";
+
+    /// <summary>The generator's seed; the same seed and preset always give the same world.</summary>
+    public int Seed { get; set; } = 42;
+}
