@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Portal.Engine.Catalog;
+
+public static class CatalogServiceCollectionExtensions
+{
+    /// <summary>Read-side services over the catalog: <see cref="CatalogStatistics"/>.</summary>
+    public static IServiceCollection AddCatalogStatistics(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CatalogStatistics>();
+        return services;
+    }
+}

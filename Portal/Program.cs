@@ -1,0 +1,40 @@
+using Portal.Auth;
+using Portal.Cli;
+using Portal.Components;
+using Portal.Engine;
+using Portal.Engine.Catalog;
+using Portal.Engine.Synthetic;
+using Portal.Health;
+using Portal.Hosting;
+using Portal.Storage;
+
+if (CliApp.IsCommand(args))
+{
+    return await CliApp.RunFromConsoleAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(PortalHostingExtensions.CreateOptions(args));
+builder.AddPortalHosting();
+builder.Services.AddPortalEngine(builder.Configuration);
+builder.Services.AddCatalogStatistics();
+builder.Services.AddFirstStartWorld();
+builder.Services.AddPortalStorage(builder.Configuration);
+builder.Services.AddStaffIdentity();
+builder.Services.AddPortalComponents();
+builder.Services.AddPortalHealthChecks();
+
+var app = builder.Build();
+app.UsePortalErrorPages();
+app.UsePortalAssets();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalHealthChecks();
+app.MapAccountEndpoints();
+app.MapPortalComponents();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+
+namespace Portal.Storage;
+
+/// <summary>
+/// The portal's own schema, apart from the engine's: staff identity now; audit log and moderation cases later.
+/// Migrations are made with:
+/// <c>dotnet ef migrations add &lt;Name&gt; --project Portal --context PortalDbContext --output-dir Storage/Migrations</c>
+/// </summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly, type => type.Namespace == typeof(PortalDbContext).Namespace + ".Configurations");
+    }
+}
