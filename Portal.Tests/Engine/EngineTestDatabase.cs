@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Engine;
+using Portal.Engine.Storage;
+using Portal.Engine.Synthetic;
+
+namespace Portal.Tests.Engine;
+
+/// <summary>
+/// A migrated engine database in a temporary SQLite file with the engine's services over it; the folder is
+/// deleted on dispose. Use <see cref="CreateAsync"/> and, for most tests, <see cref="SeedAsync"/> the tiny world.
+/// </summary>
+public sealed class EngineTestDatabase : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private EngineTestDatabase(string directory, ServiceProvider services)
+    {
+        _directory = directory;
+        Services = services;
+    }
+
+    /// <summary>The instant every seeded test world ends at, so that tests do not depend on the clock.</summary>
+    public static readonly DateTime Anchor = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    public ServiceProvider Services { get; }
+
+    public string FilePath => Path.Combine(_directory, "engine.db");
+
+    public IDbContextFactory<EngineDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<EngineDbContext>>();
+
+    public static async Task<EngineTestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Engine"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddPortalEngine(configuration)
+            .BuildServiceProvider(validateScopes: true);
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return new EngineTestDatabase(directory, services);
+    }
+
+    public Task<WorldSeedResult> SeedAsync(WorldPreset? preset = null, int seed = 7, bool force = false) =>
+        Services.GetRequiredService<WorldSeeder>().SeedAsync(preset ?? WorldPresets.Tiny, seed, force, anchor: Anchor);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open elsewhere; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
