@@ -20,7 +20,10 @@ public static class CliHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // After the configuration's rules, so these win: a verb prints its own progress; logs are for problems.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Portal", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         return builder;
     }
