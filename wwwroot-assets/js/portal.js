@@ -5,5 +5,10 @@ window.portal = {
     document.cookie = "portal-theme=" + (mode === "dark" ? "dark" : "light") + "; path=/; max-age=31536000; samesite=lax";
     document.body.classList.toggle("portal-dark", mode === "dark");
     document.body.classList.toggle("portal-light", mode !== "dark");
+  },
+
+  // Called once the interactive session is connected.
+  markInteractive: function () {
+    document.body.dataset.interactive = "true";
   }
 };
