@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Components.Shared;
 using Portal.Engine.Catalog;
 using Portal.Engine.Synthetic;
 
@@ -21,11 +22,11 @@ public partial class OverviewPage
 
     private bool _loading;
     private string? _error;
-    private WorldPreparationStatus _lastStatus;
+    private bool _wasPreparing;
 
     protected override async Task OnInitializedAsync()
     {
-        _lastStatus = Preparation.Status;
+        _wasPreparing = Preparation.Status is WorldPreparationStatus.Checking or WorldPreparationStatus.Preparing;
         Preparation.Changed += OnPreparationChanged;
         if (Summary is null)
         {
@@ -56,9 +57,9 @@ public partial class OverviewPage
 
     private void OnPreparationChanged() => _ = InvokeAsync(async () =>
     {
-        var status = Preparation.Status;
-        var finished = _lastStatus != WorldPreparationStatus.Ready && status == WorldPreparationStatus.Ready;
-        _lastStatus = status;
+        var preparing = Preparation.Status == WorldPreparationStatus.Checking || Preparation.IsInProgress();
+        var finished = _wasPreparing && !preparing && Preparation.Status != WorldPreparationStatus.Failed;
+        _wasPreparing = preparing;
         if (finished)
         {
             await LoadAsync();
