@@ -11,7 +11,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public PortalAppFactory App { get; } = new();
+    public PortalAppFactory App { get; } = new BrowserPortalAppFactory();
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -83,6 +83,12 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
     }
+
+    /// <summary>Open sessions re-check the account every 5 seconds, so a test can watch a revoked role take effect.</summary>
+    private sealed class BrowserPortalAppFactory() : PortalAppFactory(new Dictionary<string, string?>
+    {
+        ["Portal:Auth:RevalidationInterval"] = "00:00:05",
+    });
 
     private static string RepositoryRoot()
     {
