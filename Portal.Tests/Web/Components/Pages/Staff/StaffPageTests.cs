@@ -55,6 +55,29 @@ public sealed class StaffPageTests(PortalAppFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Unlock_LockedOutAccount_CanSignInAgain()
+    {
+        const string email = "unlock@portal.test";
+        const string password = "Unlock-Passw0rd!";
+        await factory.CreateStaffAsync(email, password, StaffRoles.ProductManager);
+        using var client = factory.CreateBrowserlikeClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var _ = await StaffSignIn.PostAsync(client, email, "wrong");
+        }
+
+        var directory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StaffDirectory>(factory.Services);
+        var locked = (await directory.GetPageAsync(0, 100)).Items.Single(a => a.Email == email);
+        Assert.True(locked.IsLockedOut);
+
+        var result = await directory.UnlockAsync(locked.Id);
+
+        Assert.True(result.Succeeded);
+        Assert.False((await directory.GetPageAsync(0, 100)).Items.Single(a => a.Email == email).IsLockedOut);
+        await StaffSignIn.SignInAsync(client, email, password);
+    }
+
+    [Fact]
     public async Task SetRoles_LastAdministrator_KeepsTheAdminRole()
     {
         var directory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StaffDirectory>(factory.Services);
