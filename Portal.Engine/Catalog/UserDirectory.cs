@@ -20,6 +20,19 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
 
     public bool Exists(long id) => _users.ContainsKey(id);
 
+    /// <summary>Up to <paramref name="count"/> user ids spread evenly over all ids: a stable sample for comparisons.</summary>
+    public IReadOnlyList<long> Sample(int count)
+    {
+        var ids = _users.Keys.Order().ToArray();
+        if (ids.Length <= count)
+        {
+            return ids;
+        }
+
+        var step = (double)ids.Length / count;
+        return Enumerable.Range(0, count).Select(i => ids[(int)(i * step)]).ToArray();
+    }
+
     public async Task LoadAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -87,15 +87,22 @@ public static class DiversityReRanker
             return null;
         }
 
+        // Similarities are computed lazily: similarityUpTo[i] says against how many selected items maxSimilarity[i] is current.
+        var similarityUpTo = new int[ranked.Count];
+        var selectedVideos = new List<int>(target);
+        var ruleCounts = new int[DiversityRules.RelaxationOrder.Count];
+
         for (var position = 0; position < target; position++)
         {
             var wantExploration = explorationPositions.Contains(position);
             var relaxedHere = new List<string>();
             Array.Clear(blockedBy);
             var best = -1;
+            var firstOpen = -1;
             while (true)
             {
                 var bestValue = float.NegativeInfinity;
+                firstOpen = -1;
                 for (var i = 0; i < ranked.Count; i++)
                 {
                     if (taken[i] || (wantExploration && !ranked[i].IsFrom(CandidateSourceKind.Exploration)))
@@ -103,11 +110,27 @@ public static class DiversityReRanker
                         continue;
                     }
 
+                    // Scores are sorted: once λ·score cannot beat the best value, nothing further down can.
+                    if (lambda * ranked[i].Score < bestValue)
+                    {
+                        break;
+                    }
+
                     var rule = Violation(ranked[i]);
                     if (rule is not null)
                     {
                         blockedBy[i] = rule;
                         continue;
+                    }
+
+                    if (firstOpen < 0)
+                    {
+                        firstOpen = i;
+                    }
+
+                    while (similarityUpTo[i] < selectedVideos.Count)
+                    {
+                        maxSimilarity[i] = Math.Max(maxSimilarity[i], content.Similarity(ranked[i].Video, selectedVideos[similarityUpTo[i]++]));
                     }
 
                     var value = lambda * ranked[i].Score - (1 - lambda) * maxSimilarity[i];
@@ -153,18 +176,31 @@ public static class DiversityReRanker
 
             var chosen = ranked[best];
             taken[best] = true;
-            var effects = new List<string>();
+            var effects = new List<string>(2);
             if (wantExploration)
             {
                 effects.Add("Exploration slot: kept for a topic group new to you");
             }
 
-            foreach (var group in Enumerable.Range(0, best).Where(i => !taken[i] && blockedBy[i] is not null).GroupBy(i => blockedBy[i]!))
+            Array.Clear(ruleCounts);
+            for (var i = 0; i < best; i++)
             {
-                effects.Add($"{Describe(group.Key)} kept {group.Count()} higher-ranked candidate{(group.Count() == 1 ? "" : "s")} out");
+                if (!taken[i] && blockedBy[i] is { } rule)
+                {
+                    ruleCounts[IndexOfRule(rule)]++;
+                }
             }
 
-            if (!wantExploration && Enumerable.Range(0, best).Any(i => !taken[i] && blockedBy[i] is null && Violation(ranked[i]) is null))
+            for (var r = 0; r < ruleCounts.Length; r++)
+            {
+                if (ruleCounts[r] > 0)
+                {
+                    var count = ruleCounts[r];
+                    effects.Add($"{Describe(DiversityRules.RelaxationOrder[r])} kept {count} higher-ranked candidate{(count == 1 ? "" : "s")} out");
+                }
+            }
+
+            if (!wantExploration && firstOpen >= 0 && firstOpen < best)
             {
                 effects.Add("Novelty (MMR) preferred it to higher-ranked videos more like the ones above it");
             }
@@ -176,17 +212,10 @@ public static class DiversityReRanker
 
             items.Add(new SelectedCandidate(chosen, position + 1, effects, wantExploration));
             var video = chosen.Video;
+            selectedVideos.Add(video);
             Increment(creatorCount, catalog.CreatorOf[video]);
             Increment(soundCount, catalog.SoundOf[video]);
             Increment(clusterCount, context.Snapshot.ClusterOf(video));
-
-            for (var i = 0; i < ranked.Count; i++)
-            {
-                if (!taken[i])
-                {
-                    maxSimilarity[i] = Math.Max(maxSimilarity[i], content.Similarity(ranked[i].Video, video));
-                }
-            }
         }
 
         var lastRank = items.Count == 0 ? 0 : items.Max(i => i.Candidate.RankBefore);
@@ -210,6 +239,20 @@ public static class DiversityReRanker
         nameof(DiversityRules.ExplorationSlots) => "exploration slots",
         _ => rule,
     };
+
+    private static int IndexOfRule(string rule)
+    {
+        var order = DiversityRules.RelaxationOrder;
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (order[i] == rule)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
 
     private static HashSet<int> LastOf(IReadOnlyList<int> list, int count)
     {

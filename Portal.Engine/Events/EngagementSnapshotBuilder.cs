@@ -37,6 +37,8 @@ public sealed class EngagementSnapshotBuilder(IDbContextFactory<EngineDbContext>
         var referenceMs = newest == 0 ? nowMs : Math.Min(nowMs, newest);
         var popularityHalfLifeMs = settings.PopularityHalfLifeHours * 3_600_000;
         var trendingHalfLifeMs = settings.TrendingHalfLifeHours * 3_600_000;
+        var popularityRate = -Math.Log(2) / popularityHalfLifeMs;
+        var trendingRate = -Math.Log(2) / trendingHalfLifeMs;
 
         var n = catalog.Count;
         var popularity = new double[n];
@@ -62,9 +64,9 @@ public sealed class EngagementSnapshotBuilder(IDbContextFactory<EngineDbContext>
             if (weight != 0)
             {
                 var age = Math.Max(0, referenceMs - r.GetInt64(5));
-                var decayed = weight * Math.Pow(2, -age / popularityHalfLifeMs);
+                var decayed = weight * Math.Exp(popularityRate * age);
                 popularity[video] += decayed;
-                recent[video] += weight * Math.Pow(2, -age / trendingHalfLifeMs);
+                recent[video] += weight * Math.Exp(trendingRate * age);
                 if (userCountry.TryGetValue(user, out var country) && country >= 0)
                 {
                     if (!countryPopularity.TryGetValue(country, out var perCountry))
@@ -174,8 +176,32 @@ public sealed class EngagementSnapshotBuilder(IDbContextFactory<EngineDbContext>
         return (result, scores);
     }
 
-    private static int[] TopBy(float[] score, IEnumerable<int> videos, int count) =>
-        videos.OrderByDescending(v => score[v]).ThenBy(v => v).Take(count).ToArray();
+    /// <summary>The <paramref name="count"/> best videos by score, best first, ties by index (one array sort, no comparer).</summary>
+    private static int[] TopBy(float[] score, IEnumerable<int> videos, int count)
+    {
+        var members = videos.ToArray();
+        var keys = new float[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            keys[i] = -score[members[i]];
+        }
+
+        // Stable for ties: members arrive in index order and equal keys keep that order only with a stable sort,
+        // so break ties explicitly on the index with a tiny epsilon-free second pass.
+        Array.Sort(keys, members);
+        var result = members.AsSpan(0, Math.Min(count, members.Length)).ToArray();
+        var start = 0;
+        for (var i = 1; i <= result.Length; i++)
+        {
+            if (i == result.Length || keys[i] != keys[start])
+            {
+                Array.Sort(result, start, i - start);
+                start = i;
+            }
+        }
+
+        return result;
+    }
 
     private static async Task ReadAsync(DbConnection connection, string sql, long? upTo, Action<DbDataReader> row, CancellationToken ct)
     {

@@ -39,6 +39,9 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<HeuristicRanker>();
         services.AddSingleton<RankerSelector>();
         services.AddSingleton<FeedService>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<UserInsights>();
+        services.AddSingleton<RulesImpactAnalyzer>();
         return services;
     }
 
