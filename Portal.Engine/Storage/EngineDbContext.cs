@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
+using Portal.Engine.Diversity;
 using Portal.Engine.Events;
+using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
 
 namespace Portal.Engine.Storage;
@@ -27,6 +29,10 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<EngagementEvent> Events => Set<EngagementEvent>();
 
     public DbSet<EventDailyCount> EventDailyCounts => Set<EventDailyCount>();
+
+    public DbSet<ServedBatch> ServedBatches => Set<ServedBatch>();
+
+    public DbSet<DiversityRulesVersion> DiversityRules => Set<DiversityRulesVersion>();
 
     public DbSet<WorldRecord> Worlds => Set<WorldRecord>();
 

@@ -15,6 +15,12 @@ public sealed class StorageOptions
     [Range(0, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
 
+    /// <summary>
+    /// Commit writes with <c>synchronous = FULL</c>: an acknowledged event survives a power cut, not only a crash of
+    /// the process. Off trades that for speed (WAL with <c>NORMAL</c> still survives a killed process).
+    /// </summary>
+    public bool DurableCommits { get; set; } = true;
+
     /// <summary>Apply pending migrations when the application starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmaInterceptor(storage.BusyTimeoutMilliseconds));
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SqliteWriteQueue>();
         return services;
     }
 }

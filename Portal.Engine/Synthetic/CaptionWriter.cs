@@ -1,3 +1,4 @@
+using Portal.Engine.Primitives;
 namespace Portal.Engine.Synthetic;
 
 /// <summary>Writes captions from a theme's vocabulary with a few templates per language.</summary>
@@ -13,7 +14,7 @@ public static class CaptionWriter
     };
 
     /// <summary>A caption in <paramref name="language"/>, or, for a language-neutral video, emoji and a few bare words.</summary>
-    public static string Write(Theme theme, string? language, WorldRandom random)
+    public static string Write(Theme theme, string? language, SeededRandom random)
     {
         if (language is null)
         {

@@ -1,3 +1,4 @@
+using Portal.Engine.Primitives;
 namespace Portal.Engine.Synthetic;
 
 /// <summary>
@@ -39,7 +40,7 @@ public static class EngagementModel
         return Math.Clamp(p, 0, 1);
     }
 
-    public static Reaction React(double appeal, double videoQuality, double creatorQuality, bool alreadyFollows, WorldRandom random)
+    public static Reaction React(double appeal, double videoQuality, double creatorQuality, bool alreadyFollows, SeededRandom random)
     {
         var p = appeal;
         var watch = Math.Clamp(0.08 + 0.9 * p + 0.15 * random.NextGaussian(), 0.01, 1.0);

@@ -1,3 +1,4 @@
+using Portal.Engine.Primitives;
 using Portal.Engine.Catalog;
 using Portal.Engine.Events;
 
@@ -5,7 +6,7 @@ namespace Portal.Engine.Synthetic;
 
 /// <summary>
 /// Makes a <see cref="World"/> from a <see cref="WorldSpec"/>. Deterministic: each part of the world draws from
-/// its own <see cref="WorldRandom"/> stream, so the same spec always gives the identical world.
+/// its own <see cref="SeededRandom"/> stream, so the same spec always gives the identical world.
 /// <para>
 /// The shape: creators specialise in one theme (70 %) or two; each video takes its creator's theme, its
 /// language (or none, per the theme's neutral share), its theme's dominant hashtag first and a few more, and a
@@ -48,7 +49,7 @@ public static class WorldGenerator
     /// <summary>How common each theme is among creators and users: some topics are bigger than others.</summary>
     private static double[] ThemeWeights(int seed, int count)
     {
-        var random = WorldRandom.For(seed, "themes");
+        var random = SeededRandom.For(seed, "themes");
         var weights = new double[count];
         for (var i = 0; i < count; i++)
         {
@@ -95,7 +96,7 @@ public static class WorldGenerator
 
     private static void AddSounds(World world, WorldSpec spec, int themeCount)
     {
-        var random = WorldRandom.For(spec.Seed, "sounds");
+        var random = SeededRandom.For(spec.Seed, "sounds");
         var count = spec.Preset.Sounds;
         var trending = Math.Max(2, count * 3 / 100);
         var rankInTheme = new int[themeCount];
@@ -131,7 +132,7 @@ public static class WorldGenerator
 
     private static void AddCreators(World world, WorldSpec spec, double[] themeWeights)
     {
-        var random = WorldRandom.For(spec.Seed, "creators");
+        var random = SeededRandom.For(spec.Seed, "creators");
         var themes = new WeightedSampler(themeWeights);
         for (var i = 0; i < spec.Preset.Creators; i++)
         {
@@ -171,7 +172,7 @@ public static class WorldGenerator
 
     private static void AddVideos(World world, WorldSpec spec, Dictionary<string, int> hashtagIds)
     {
-        var random = WorldRandom.For(spec.Seed, "videos");
+        var random = SeededRandom.For(spec.Seed, "videos");
         var preset = spec.Preset;
 
         // Some creators post a lot, most a little: a power law over a shuffled order.
@@ -268,7 +269,7 @@ public static class WorldGenerator
 
     private static void AddUsers(World world, WorldSpec spec, double[] themeWeights)
     {
-        var random = WorldRandom.For(spec.Seed, "users");
+        var random = SeededRandom.For(spec.Seed, "users");
         var themes = new WeightedSampler(themeWeights);
         Span<int> chosen = stackalloc int[3];
         for (var i = 0; i < spec.Preset.Users; i++)
@@ -303,7 +304,7 @@ public static class WorldGenerator
 
     private static void AddHistory(World world, WorldSpec spec)
     {
-        var random = WorldRandom.For(spec.Seed, "history");
+        var random = SeededRandom.For(spec.Seed, "history");
         var preset = spec.Preset;
         var model = new WorldIndex(world);
         var userCount = world.Users.Count;

@@ -1,3 +1,4 @@
+using Portal.Engine.Primitives;
 using Portal.Engine.Catalog;
 
 namespace Portal.Engine.Synthetic;
@@ -27,13 +28,13 @@ public static class WorldGeography
     /// <summary>Every country code the world uses.</summary>
     public static IReadOnlyList<string> AllCountries { get; } = Countries.Values.SelectMany(c => c).Select(c => c.Country).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-    public static string PickLanguage(WorldRandom random) => Pick(LanguageShares, random);
+    public static string PickLanguage(SeededRandom random) => Pick(LanguageShares, random);
 
-    public static string PickCountry(string language, WorldRandom random) => Pick(Countries[language], random);
+    public static string PickCountry(string language, SeededRandom random) => Pick(Countries[language], random);
 
-    public static DeviceType PickDevice(WorldRandom random) => Pick(DeviceShares, random);
+    public static DeviceType PickDevice(SeededRandom random) => Pick(DeviceShares, random);
 
-    private static T Pick<T>(IReadOnlyList<(T Value, double Share)> shares, WorldRandom random)
+    private static T Pick<T>(IReadOnlyList<(T Value, double Share)> shares, SeededRandom random)
     {
         var target = random.NextDouble();
         foreach (var (value, share) in shares)

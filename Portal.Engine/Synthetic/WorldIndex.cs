@@ -1,3 +1,4 @@
+using Portal.Engine.Primitives;
 using Portal.Engine.Catalog;
 
 namespace Portal.Engine.Synthetic;
@@ -89,7 +90,7 @@ public sealed class WorldIndex
     /// or language-neutral. Respects country, device and creation time; never repeats a seen video. -1 when
     /// nothing eligible was found in a few tries.
     /// </summary>
-    public int PickForHistory(int userIndex, DateTime at, HashSet<int> seen, WorldRandom random)
+    public int PickForHistory(int userIndex, DateTime at, HashSet<int> seen, SeededRandom random)
     {
         var user = _world.Users[userIndex];
         for (var attempt = 0; attempt < 12; attempt++)
@@ -122,7 +123,7 @@ public sealed class WorldIndex
         return -1;
     }
 
-    private int SampleTheme(int userIndex, WorldRandom random)
+    private int SampleTheme(int userIndex, SeededRandom random)
     {
         var row = _interest.AsSpan(userIndex * _themeCount, _themeCount);
         var total = 0f;
@@ -172,8 +173,8 @@ public sealed class WorldIndex
             return new Pool([.. members], weights);
         }
 
-        public int SamplePopular(WorldRandom random) => videos.Length == 0 ? -1 : videos[_popular.Sample(random)];
+        public int SamplePopular(SeededRandom random) => videos.Length == 0 ? -1 : videos[_popular.Sample(random)];
 
-        public int SampleUniform(WorldRandom random) => videos.Length == 0 ? -1 : videos[random.Next(videos.Length)];
+        public int SampleUniform(SeededRandom random) => videos.Length == 0 ? -1 : videos[random.Next(videos.Length)];
     }
 }

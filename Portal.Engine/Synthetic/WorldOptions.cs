@@ -10,9 +10,9 @@ public sealed class WorldOptions
     /// <summary>Generate a world in the background when the engine database holds no videos.</summary>
     public bool SeedOnFirstStart { get; set; } = true;
 
-    /// <summary>The preset generated on first start: tiny, demo or large.</summary>
+    /// <summary>The preset generated on first start: tiny, small, demo or large.</summary>
     [Required]
-    [AllowedValues("tiny", "demo", "large")]
+    [AllowedValues("tiny", "small", "demo", "large")]
     public string Preset { get; set; } = "demo";
 
     /// <summary>The generator's seed; the same seed and preset always give the same world.</summary>

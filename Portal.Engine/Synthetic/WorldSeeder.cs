@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Portal.Engine.Catalog;
 using Portal.Engine.Storage;
 
 namespace Portal.Engine.Synthetic;
 
 /// <summary>Generates a world and bulk-loads it into the engine database: the <c>seed</c> verb and the first start both use it.</summary>
-public sealed class WorldSeeder(IDbContextFactory<EngineDbContext> contexts, ILogger<WorldSeeder> log)
+public sealed class WorldSeeder(IDbContextFactory<EngineDbContext> contexts, CatalogChanges changes, ILogger<WorldSeeder> log)
 {
     /// <summary>
     /// Replaces nothing unless <paramref name="force"/> is set: a database with videos or users in it
@@ -41,6 +42,7 @@ public sealed class WorldSeeder(IDbContextFactory<EngineDbContext> contexts, ILo
         var loader = new WorldLoader(contexts);
         await loader.LoadAsync(world, replaceExisting: force, new Progress10To100(progress), ct);
         var loadTime = clock.Elapsed;
+        changes.NotifyChanged();
         log.LogInformation(
             "Seeded the {Preset} world (seed {Seed}): {Videos} videos, {Users} users, {Events} events; generated in {Generate:F1} s, loaded in {Load:F1} s",
             preset.Name, seed, world.Videos.Count, world.Users.Count, world.Events.Count, generateTime.TotalSeconds, loadTime.TotalSeconds);

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Engine;
+using Portal.Engine.Diversity;
+using Portal.Engine.Feed;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
 
@@ -17,16 +20,20 @@ public sealed class EngineTestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private EngineTestDatabase(string directory, ServiceProvider services)
+    private EngineTestDatabase(string directory, ServiceProvider services, FakeTimeProvider clock)
     {
         _directory = directory;
         Services = services;
+        Clock = clock;
     }
 
     /// <summary>The instant every seeded test world ends at, so that tests do not depend on the clock.</summary>
     public static readonly DateTime Anchor = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The engine's clock; starts an hour after <see cref="Anchor"/> and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public string FilePath => Path.Combine(_directory, "engine.db");
 
@@ -45,16 +52,36 @@ public sealed class EngineTestDatabase : IAsyncDisposable
             values[key] = value;
         }
 
+        var clock = new FakeTimeProvider(Anchor.AddHours(1));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton<TimeProvider>(clock)
             .AddPortalEngine(configuration)
             .BuildServiceProvider(validateScopes: true);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return new EngineTestDatabase(directory, services);
+        return new EngineTestDatabase(directory, services, clock);
     }
+
+    /// <summary>Loads the diversity rules and the first serving snapshot, as the host's background service does at start.</summary>
+    public async Task StartEngineAsync()
+    {
+        await Services.GetRequiredService<DiversityRulesStore>().LoadAsync();
+        await Services.GetRequiredService<ServingState>().ReloadAsync();
+    }
+
+    /// <summary>A migrated database with the tiny world (or <paramref name="preset"/>) seeded and the engine started.</summary>
+    public static async Task<EngineTestDatabase> CreateSeededAsync(WorldPreset? preset = null, int seed = 7, IDictionary<string, string?>? settings = null)
+    {
+        var database = await CreateAsync(settings);
+        await database.SeedAsync(preset, seed);
+        await database.StartEngineAsync();
+        return database;
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public Task<WorldSeedResult> SeedAsync(WorldPreset? preset = null, int seed = 7, bool force = false) =>
         Services.GetRequiredService<WorldSeeder>().SeedAsync(preset ?? WorldPresets.Tiny, seed, force, anchor: Anchor);

@@ -1,4 +1,4 @@
-namespace Portal.Engine.Synthetic;
+namespace Portal.Engine.Primitives;
 
 /// <summary>Draws indices in proportion to fixed weights (cumulative sums and a binary search).</summary>
 public sealed class WeightedSampler
@@ -20,7 +20,7 @@ public sealed class WeightedSampler
 
     public double Total => _cumulative.Length == 0 ? 0 : _cumulative[^1];
 
-    public int Sample(WorldRandom random)
+    public int Sample(SeededRandom random)
     {
         var target = random.NextDouble() * Total;
         var index = Array.BinarySearch(_cumulative, target);

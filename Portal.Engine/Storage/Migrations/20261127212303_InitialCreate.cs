@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -44,6 +45,21 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiversityRules",
+                columns: table => new
+                {
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    RulesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiversityRules", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EventDailyCounts",
                 columns: table => new
                 {
@@ -66,6 +82,33 @@ namespace Portal.Engine.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Hashtags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServedBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BatchNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ColdStart = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContextJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RulesVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EventWatermark = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserEventWatermark = table.Column<long>(type: "INTEGER", nullable: false),
+                    VideoIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Relaxed = table.Column<string>(type: "TEXT", nullable: false),
+                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServedBatches", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,6 +333,22 @@ namespace Portal.Engine.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServedBatches_At",
+                table: "ServedBatches",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServedBatches_RequestId",
+                table: "ServedBatches",
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServedBatches_UserId_At",
+                table: "ServedBatches",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VideoHashtags_HashtagId",
                 table: "VideoHashtags",
                 column: "HashtagId");
@@ -319,10 +378,16 @@ namespace Portal.Engine.Storage.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DiversityRules");
+
+            migrationBuilder.DropTable(
                 name: "EventDailyCounts");
 
             migrationBuilder.DropTable(
                 name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "ServedBatches");
 
             migrationBuilder.DropTable(
                 name: "VideoHashtags");

@@ -1,14 +1,14 @@
-namespace Portal.Engine.Synthetic;
+namespace Portal.Engine.Primitives;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64: fast, and, unlike <see cref="Random"/>, fixed by this code rather
 /// than by the runtime, so that the same seed gives the same world on every .NET version.
 /// </summary>
-public sealed class WorldRandom
+public sealed class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 
-    public WorldRandom(ulong seed)
+    public SeededRandom(ulong seed)
     {
         _s0 = SplitMix(ref seed);
         _s1 = SplitMix(ref seed);
@@ -17,7 +17,7 @@ public sealed class WorldRandom
     }
 
     /// <summary>A generator for one named part of the world, independent of how much the other parts drew.</summary>
-    public static WorldRandom For(int seed, string part)
+    public static SeededRandom For(int seed, string part)
     {
         var hash = 14_695_981_039_346_656_037UL;
         foreach (var c in part)
@@ -25,7 +25,7 @@ public sealed class WorldRandom
             hash = (hash ^ c) * 1_099_511_628_211UL;
         }
 
-        return new WorldRandom(((ulong)(uint)seed << 32) ^ hash);
+        return new SeededRandom(((ulong)(uint)seed << 32) ^ hash);
     }
 
     public ulong NextUInt64()

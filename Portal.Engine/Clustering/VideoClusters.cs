@@ -1,0 +1,33 @@
+namespace Portal.Engine.Clustering;
+
+/// <summary>Which cluster ("topic group") each video belongs to, and the clusters' names.</summary>
+public sealed class VideoClusters
+{
+    public VideoClusters(int[] clusterOf, string[] names)
+    {
+        ClusterOf = clusterOf;
+        Names = names;
+        var members = new List<int>[names.Length];
+        for (var v = 0; v < clusterOf.Length; v++)
+        {
+            if (clusterOf[v] >= 0)
+            {
+                (members[clusterOf[v]] ??= []).Add(v);
+            }
+        }
+
+        Members = members.Select(m => m?.ToArray() ?? []).ToArray();
+    }
+
+    /// <summary>Cluster of each video (indexed like the catalog snapshot), or -1.</summary>
+    public int[] ClusterOf { get; }
+
+    public string[] Names { get; }
+
+    public int Count => Names.Length;
+
+    /// <summary>The videos of each cluster.</summary>
+    public int[][] Members { get; }
+
+    public string NameOf(int cluster) => cluster >= 0 && cluster < Names.Length ? Names[cluster] : "unclustered";
+}

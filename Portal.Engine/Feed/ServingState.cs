@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Portal.Engine.Catalog;
+using Portal.Engine.Clustering;
+using Portal.Engine.Events;
+using Portal.Engine.Representation;
+using Portal.Engine.Training;
+
+namespace Portal.Engine.Feed;
+
+/// <summary>
+/// Holds the current <see cref="ServingSnapshot"/> and swaps in new ones: a full reload when the catalog
+/// changes, a cheap engagement refresh on a schedule, a new model when one is promoted, new availability when
+/// moderation acts. Swaps are a single reference assignment; builds never overlap.
+/// </summary>
+public sealed class ServingState(
+    CatalogSnapshotLoader catalogs,
+    EngagementSnapshotBuilder engagements,
+    UserDirectory users,
+    ModerationStates moderation,
+    TimeProvider time,
+    ILogger<ServingState> log)
+{
+    private readonly SemaphoreSlim _build = new(1, 1);
+    private readonly Lock _swap = new();
+    private volatile ServingSnapshot? _current;
+
+    /// <summary>Raised after every swap, with the new snapshot.</summary>
+    public event Action<ServingSnapshot>? Swapped;
+
+    public bool IsReady => _current is not null;
+
+    /// <summary>The snapshot to serve from; throws <see cref="EngineNotReadyException"/> before the first load.</summary>
+    public ServingSnapshot Current => _current ?? throw new EngineNotReadyException();
+
+    public ServingSnapshot? TryGetCurrent() => _current;
+
+    public DateTime? LastReloadAt { get; private set; }
+
+    public DateTime? LastEngagementRefreshAt { get; private set; }
+
+    /// <summary>Reloads users, catalog, model and engagement statistics from the database.</summary>
+    public async Task ReloadAsync(CancellationToken ct = default)
+    {
+        await _build.WaitAsync(ct);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await users.LoadAsync(ct);
+            var catalog = await catalogs.LoadAsync(ct);
+            var model = BuildBaselineModel(catalog);
+            var engagement = await engagements.BuildAsync(catalog, ct: ct);
+            var snapshot = new ServingSnapshot(catalog, model, engagement, VideoAvailability.From(catalog));
+            lock (_swap)
+            {
+                Swap(snapshot);
+            }
+
+            LastReloadAt = LastEngagementRefreshAt = time.GetUtcNow().UtcDateTime;
+            log.LogInformation(
+                "Serving snapshot loaded in {Seconds:F1} s: {Videos} videos ({Servable} servable), {Users} users, {Events} events, model {Model}",
+                clock.Elapsed.TotalSeconds, catalog.Count, snapshot.Availability.ServableCount, users.Count, engagement.EventCount, model.Version);
+        }
+        finally
+        {
+            _build.Release();
+        }
+    }
+
+    /// <summary>Rebuilds popularity, trending and co-engagement from the events stored so far.</summary>
+    public async Task RefreshEngagementAsync(CancellationToken ct = default)
+    {
+        var current = _current;
+        if (current is null)
+        {
+            await ReloadAsync(ct);
+            return;
+        }
+
+        await _build.WaitAsync(ct);
+        try
+        {
+            current = _current!;
+            var engagement = await engagements.BuildAsync(current.Catalog, ct: ct);
+            lock (_swap)
+            {
+                // Keep whatever model and availability were swapped in while the statistics were being built.
+                var latest = _current!;
+                Swap(new ServingSnapshot(latest.Catalog, latest.Model, engagement, latest.Availability));
+            }
+
+            LastEngagementRefreshAt = time.GetUtcNow().UtcDateTime;
+        }
+        finally
+        {
+            _build.Release();
+        }
+    }
+
+    /// <summary>Serves a new model from the next request on.</summary>
+    public void UseModel(RecommenderModel model)
+    {
+        lock (_swap)
+        {
+            var current = Current;
+            Swap(new ServingSnapshot(current.Catalog, model, current.Engagement, current.Availability));
+        }
+    }
+
+    /// <summary>Re-reads moderation states so that an action applies to the very next request.</summary>
+    public async Task RefreshAvailabilityAsync(CancellationToken ct = default)
+    {
+        var current = _current;
+        if (current is null)
+        {
+            return;
+        }
+
+        var availability = await moderation.LoadAvailabilityAsync(current.Catalog, ct);
+        lock (_swap)
+        {
+            var latest = _current!;
+            if (ReferenceEquals(latest.Catalog, current.Catalog))
+            {
+                Swap(latest.WithAvailability(availability));
+            }
+        }
+    }
+
+    /// <summary>Applies a moderation change to what may be served; the very next request sees it.</summary>
+    public void ApplyAvailability(Func<VideoAvailability, VideoAvailability> change)
+    {
+        lock (_swap)
+        {
+            var current = Current;
+            Swap(current.WithAvailability(change(current.Availability)));
+        }
+    }
+
+    /// <summary>The model the engine serves before any training: its own TF-IDF content vectors and dominant-hashtag topic groups.</summary>
+    public static RecommenderModel BuildBaselineModel(CatalogSnapshot catalog) =>
+        new("baseline", catalog.BuiltAt, TfIdfContentVectorizer.Build(catalog), DominantHashtagClustering.Build(catalog));
+
+    private void Swap(ServingSnapshot snapshot)
+    {
+        _current = snapshot;
+        Swapped?.Invoke(snapshot);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Engine.Storage;
+
+/// <summary>
+/// The one door this process writes the engine database through. SQLite allows one writer at a time; rather than
+/// let request threads fight over the lock (and sleep in its busy handler), every write is queued to a single
+/// loop that runs whatever has queued up in one transaction (group commit), each piece of work in its own
+/// savepoint: a piece that fails rolls back alone and its caller gets the exception, the others commit.
+/// A caller's task completes only once its work is committed.
+/// </summary>
+public sealed class SqliteWriteQueue : IAsyncDisposable
+{
+    private const int MaxWorkPerTransaction = 256;
+
+    private readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly StorageOptions _options;
+    private readonly ILogger<SqliteWriteQueue> _log;
+    private readonly Task _loop;
+
+    public SqliteWriteQueue(IDbContextFactory<EngineDbContext> contexts, IOptions<StorageOptions> options, ILogger<SqliteWriteQueue> log)
+    {
+        using (var db = contexts.CreateDbContext())
+        {
+            _connectionString = db.Database.GetConnectionString()!;
+        }
+
+        _options = options.Value;
+        _log = log;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Transactions committed so far (for tests and the benchmark).</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>Runs <paramref name="work"/> inside a write transaction and completes once it is committed.</summary>
+    public Task<T> ExecuteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default)
+    {
+        var item = new Work<T>(work);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriteQueue));
+        }
+
+        return ct.CanBeCanceled ? item.Completion.Task.WaitAsync(ct) : item.Completion.Task;
+    }
+
+    /// <summary>Queues work whose result nobody waits for (the served log); failures are logged.</summary>
+    public void Post(Action<SqliteConnection, SqliteTransaction> work, string description)
+    {
+        var item = new Work<bool>((c, t) =>
+        {
+            work(c, t);
+            return true;
+        });
+        item.Completion.Task.ContinueWith(
+            task => _log.LogError(task.Exception, "Writing {What} failed", description),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
+        _queue.Writer.TryWrite(item);
+    }
+
+    /// <summary>Completes once everything queued before the call is committed.</summary>
+    public Task FlushAsync() => ExecuteAsync((_, _) => true);
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        SqliteConnection? connection = null;
+        var batch = new List<IWork>(MaxWorkPerTransaction);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxWorkPerTransaction && _queue.Reader.TryRead(out var work))
+            {
+                batch.Add(work);
+            }
+
+            try
+            {
+                connection ??= Open();
+                RunBatch(connection, batch);
+            }
+            catch (Exception ex)
+            {
+                _log.LogError(ex, "A write transaction failed; {Count} queued write(s) were not committed", batch.Count);
+                foreach (var work in batch)
+                {
+                    work.Fail(ex);
+                }
+
+                connection?.Dispose();
+                connection = null;
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+        }
+
+        connection?.Dispose();
+    }
+
+    private void RunBatch(SqliteConnection connection, List<IWork> batch)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var outcomes = new Exception?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            transaction.Save(savepoint);
+            try
+            {
+                batch[i].Run(connection, transaction);
+                transaction.Release(savepoint);
+            }
+            catch (Exception ex)
+            {
+                transaction.Rollback(savepoint);
+                transaction.Release(savepoint);
+                outcomes[i] = ex;
+            }
+        }
+
+        transaction.Commit();
+        Commits++;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is { } failure)
+            {
+                batch[i].Fail(failure);
+            }
+            else
+            {
+                batch[i].Complete();
+            }
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        SqliteConnections.ApplyPragmas(connection, _options.BusyTimeoutMilliseconds);
+        using var command = connection.CreateCommand();
+        command.CommandText = _options.DurableCommits ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private interface IWork
+    {
+        void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IWork
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Run(SqliteConnection connection, SqliteTransaction transaction) => _result = work(connection, transaction);
+
+        public void Complete() => Completion.TrySetResult(_result!);
+
+        public void Fail(Exception exception) => Completion.TrySetException(exception);
+    }
+}

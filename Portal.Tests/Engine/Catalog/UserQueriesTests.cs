@@ -1,0 +1,50 @@
+using Portal.Engine.Catalog;
+using Portal.Engine.Events;
+
+namespace Portal.Tests.Engine.Catalog;
+
+public sealed class UserQueriesTests
+{
+    [Fact]
+    public async Task Search_ByCountryAndDevice_PagesOnTheServer()
+    {
+        await using var database = await EngineTestDatabase.CreateSeededAsync(Portal.Engine.Synthetic.WorldPresets.Small);
+        var queries = database.Get<UserQueries>();
+
+        var all = await queries.SearchAsync(new UserSearch(), 0, 1_000);
+        await using var db = await database.Contexts.CreateDbContextAsync();
+        var us = db.Users.Where(u => u.Country == "US" && u.Device == DeviceType.Android).OrderBy(u => u.Id).ToList();
+        var first = await queries.SearchAsync(new UserSearch(Country: "us", Device: "android"), 0, 5);
+        var second = await queries.SearchAsync(new UserSearch(Country: "US", Device: "Android"), 1, 5);
+
+        Assert.Equal(Portal.Engine.Synthetic.WorldPresets.Small.Users, all.Total);
+        Assert.Equal(UserQueries.MaxPageSize, all.Items.Count);
+        Assert.Equal(us.Count, first.Total);
+        Assert.Equal(us.Take(5).Select(u => u.Id), first.Items.Select(u => u.Id));
+        Assert.Equal(us.Skip(5).Take(5).Select(u => u.Id), second.Items.Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task Search_ById_FindsExactlyThatUser()
+    {
+        await using var database = await EngineTestDatabase.CreateSeededAsync();
+
+        var page = await database.Get<UserQueries>().SearchAsync(new UserSearch(Id: 17), 0, 20);
+
+        Assert.Equal(17, Assert.Single(page.Items).Id);
+    }
+
+    [Fact]
+    public async Task Timeline_NewestFirstWithoutImpressions()
+    {
+        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        var queries = database.Get<UserQueries>();
+
+        var timeline = await queries.TimelineAsync(3, 30);
+
+        Assert.NotEmpty(timeline);
+        Assert.DoesNotContain(timeline, t => t.Kind == EngagementKind.Impression);
+        Assert.Equal(timeline.OrderByDescending(t => t.At).Select(t => t.EventId), timeline.Select(t => t.EventId));
+        Assert.All(timeline, t => Assert.False(string.IsNullOrEmpty(t.Caption)));
+    }
+}

@@ -1,0 +1,85 @@
+using Portal.Engine.Diversity;
+using Portal.Engine.Feed;
+
+namespace Portal.Tests.Engine.Diversity;
+
+public sealed class DiversityRulesStoreTests
+{
+    [Fact]
+    public async Task Load_EmptyDatabase_PublishesVersionOneFromConfiguration()
+    {
+        await using var database = await EngineTestDatabase.CreateAsync(new Dictionary<string, string?> { ["Engine:Diversity:MaxPerCluster"] = "2" });
+        var store = database.Get<DiversityRulesStore>();
+
+        await store.LoadAsync();
+
+        Assert.Equal(1, store.Active.Version);
+        Assert.Equal(2, store.Active.Rules.MaxPerCluster);
+        Assert.Equal("system", store.Active.Author);
+    }
+
+    [Fact]
+    public async Task Publish_ValidRules_BecomesTheNextActiveVersionWithAuthorAndReason()
+    {
+        await using var database = await EngineTestDatabase.CreateAsync();
+        var store = database.Get<DiversityRulesStore>();
+        await store.LoadAsync();
+
+        var result = await store.PublishAsync(new DiversityRules { MaxPerCluster = 2 }, "pm@portal.local", "Fewer repeats per topic");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(2, store.Active.Version);
+        Assert.Equal(2, store.Active.Rules.MaxPerCluster);
+        var history = await store.HistoryAsync();
+        Assert.Equal([2, 1], history.Select(h => h.Version));
+        Assert.Equal("Fewer repeats per topic", history[0].Reason);
+    }
+
+    [Fact]
+    public async Task Publish_InvalidRulesOrNoReason_IsRefusedAndTheActiveVersionStays()
+    {
+        await using var database = await EngineTestDatabase.CreateAsync();
+        var store = database.Get<DiversityRulesStore>();
+        await store.LoadAsync();
+
+        var result = await store.PublishAsync(new DiversityRules { MaxPerCreator = 0 }, "pm@portal.local", " ");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("maxPerCreator", result.Errors.Keys);
+        Assert.Contains("reason", result.Errors.Keys);
+        Assert.Equal(1, store.Active.Version);
+        Assert.Single(await store.HistoryAsync());
+    }
+
+    [Fact]
+    public async Task Rollback_PublishesTheOldRulesAsANewVersion()
+    {
+        await using var database = await EngineTestDatabase.CreateAsync();
+        var store = database.Get<DiversityRulesStore>();
+        await store.LoadAsync();
+        await store.PublishAsync(new DiversityRules { MaxPerCluster = 1 }, "pm", "try one per group");
+
+        var result = await store.RollbackAsync(1, "pm", "engagement fell");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, store.Active.Version);
+        Assert.Equal(new DiversityRules().MaxPerCluster, store.Active.Rules.MaxPerCluster);
+        Assert.StartsWith("Rollback to version 1", store.Active.Reason);
+    }
+
+    [Fact]
+    public async Task Publish_AppliesFromTheNextFeedRequest()
+    {
+        await using var database = await EngineTestDatabase.CreateSeededAsync(Portal.Engine.Synthetic.WorldPresets.Small);
+        var feed = database.Get<FeedService>();
+        var store = database.Get<DiversityRulesStore>();
+        var before = (await feed.NextBatchAsync(new FeedRequest(20, Mode: FeedMode.Preview)))!;
+
+        await store.PublishAsync(new DiversityRules { MaxPerCluster = 1, MinDistinctClusters = 8, ExplorationSlots = 0 }, "pm", "spread every batch");
+        var after = (await feed.NextBatchAsync(new FeedRequest(20, Mode: FeedMode.Preview)))!;
+
+        Assert.Equal(1, before.RulesVersion);
+        Assert.Equal(2, after.RulesVersion);
+        Assert.Equal(after.Items.Count, after.Items.Select(i => i.Cluster).Distinct().Count());
+    }
+}
