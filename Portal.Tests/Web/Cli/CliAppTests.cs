@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Portal.Cli;
+using Portal.Engine.Synthetic;
 
 namespace Portal.Tests.Web.Cli;
 
@@ -26,7 +27,8 @@ public sealed class CliAppTests : IDisposable
         var (code, _, error) = await RunAsync("seed", "--preset", "huge", "--db", DatabasePath);
 
         Assert.Equal(CliExitCodes.Usage, code);
-        Assert.Equal("Unknown preset 'huge'. Valid presets: tiny, demo, large.", error.Trim());
+        Assert.Equal($"Unknown preset 'huge'. Valid presets: {string.Join(", ", WorldPresets.All.Select(p => p.Name))}.", error.Trim());
+        Assert.All(["tiny", "demo", "large"], name => Assert.Contains(name, error, StringComparison.Ordinal));
         Assert.False(File.Exists(DatabasePath));
     }
 
