@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
@@ -14,6 +15,7 @@ public static class EngineServiceCollectionExtensions
         services.AddEngineStorage(configuration);
         services.AddSyntheticWorld();
         services.AddFeed();
+        services.AddCatalogStatistics();
         return services;
     }
 }

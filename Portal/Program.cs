@@ -2,7 +2,7 @@ using Portal.Auth;
 using Portal.Cli;
 using Portal.Components;
 using Portal.Engine;
-using Portal.Engine.Catalog;
+using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
 using Portal.Health;
 using Portal.Hosting;
@@ -16,8 +16,8 @@ if (CliApp.IsCommand(args))
 var builder = WebApplication.CreateBuilder(PortalHostingExtensions.CreateOptions(args));
 builder.AddPortalHosting();
 builder.Services.AddPortalEngine(builder.Configuration);
-builder.Services.AddCatalogStatistics();
 builder.Services.AddFirstStartWorld();
+builder.Services.AddServingRefresh();
 builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddPortalComponents();

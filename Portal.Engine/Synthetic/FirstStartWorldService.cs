@@ -1,3 +1,4 @@
+using Portal.Engine.Primitives;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,9 @@ public sealed class FirstStartWorldService(
             }
 
             preparation.Report(WorldPreparationStatus.Preparing, preset.Name, "starting", 0);
-            var progress = new Progress<WorldSeedProgress>(p => preparation.Report(WorldPreparationStatus.Preparing, preset.Name, p.Stage, p.Percent));
+            // Reported synchronously, on the seeding thread: a Progress<T> would post to the thread pool and a late
+            // "100 %" could land after "ready" and leave the portal saying it is still preparing.
+            var progress = new SynchronousProgress<WorldSeedProgress>(p => preparation.Report(WorldPreparationStatus.Preparing, preset.Name, p.Stage, Math.Min(p.Percent, 99.9)));
             await seeder.SeedAsync(preset, world.Seed, force: false, progress, ct: stoppingToken);
             preparation.Report(WorldPreparationStatus.Ready, preset.Name, "ready", 100);
         }
