@@ -17,6 +17,7 @@ public sealed class ServingState(
     EngagementSnapshotBuilder engagements,
     UserDirectory users,
     ModerationStates moderation,
+    CatalogChanges changes,
     TimeProvider time,
     ILogger<ServingState> log)
 {
@@ -36,6 +37,21 @@ public sealed class ServingState(
 
     public DateTime? LastReloadAt { get; private set; }
 
+    /// <summary>The <see cref="CatalogChanges.Version"/> the current snapshot includes.</summary>
+    public long LoadedCatalogVersion { get; private set; } = -1;
+
+    /// <summary>True when a snapshot is loaded and no wholesale catalog change is waiting to be loaded.</summary>
+    public bool IsCurrent => _current is not null && LoadedCatalogVersion >= changes.Version;
+
+    /// <summary>Completes once <see cref="IsCurrent"/> (the background refresh picks changes up within moments).</summary>
+    public async Task WaitUntilCurrentAsync(CancellationToken ct = default)
+    {
+        while (!IsCurrent)
+        {
+            await Task.Delay(25, ct);
+        }
+    }
+
     public DateTime? LastEngagementRefreshAt { get; private set; }
 
     /// <summary>Reloads users, catalog, model and engagement statistics from the database.</summary>
@@ -45,6 +61,7 @@ public sealed class ServingState(
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var version = changes.Version;
             await users.LoadAsync(ct);
             var catalog = await catalogs.LoadAsync(ct);
             var model = BuildBaselineModel(catalog);
@@ -53,6 +70,7 @@ public sealed class ServingState(
             lock (_swap)
             {
                 Swap(snapshot);
+                LoadedCatalogVersion = version;
             }
 
             LastReloadAt = LastEngagementRefreshAt = time.GetUtcNow().UtcDateTime;

@@ -76,9 +76,20 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         return ServerAddress;
     }
 
-    /// <summary>Generates and loads the tiny world (seed 7, anchored at the current hour) and waits for it.</summary>
-    public Task<WorldSeedResult> SeedTinyWorldAsync() =>
-        Services.GetRequiredService<WorldSeeder>().SeedAsync(WorldPresets.Tiny, 7, force: false);
+    /// <summary>Generates and loads the tiny world (seed 7, anchored at the current hour) and waits until the engine serves from it.</summary>
+    public async Task<WorldSeedResult> SeedTinyWorldAsync()
+    {
+        var result = await Services.GetRequiredService<WorldSeeder>().SeedAsync(WorldPresets.Tiny, 7, force: false);
+        await WaitForEngineAsync();
+        return result;
+    }
+
+    /// <summary>Waits (up to 30 s) until the engine has loaded the latest catalog and serves feeds.</summary>
+    public async Task WaitForEngineAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Services.GetRequiredService<Portal.Engine.Feed.ServingState>().WaitUntilCurrentAsync(timeout.Token);
+    }
 
     /// <summary>Creates a staff account directly, as the Staff page does.</summary>
     public async Task CreateStaffAsync(string email, string password, params string[] roles)
