@@ -23,6 +23,8 @@ public sealed class ModelArtifacts
 
     public required int[] VideoIds { get; init; }
 
+    public required int ContentDimension { get; init; }
+
     public required float[] Content { get; init; }
 
     public required byte[] ContentModelZip { get; init; }
@@ -143,6 +145,7 @@ public sealed class ModelArtifacts
         {
             Manifest = manifest,
             VideoIds = Unpack<int>(Read("videos.bin")),
+            ContentDimension = manifest.ContentDimension,
             Content = Unpack<float>(Read("content.bin")),
             ContentModelZip = Read("content-model.zip"),
             ClusterOf = Unpack<int>(Read("clusters.bin")),
@@ -167,7 +170,7 @@ public sealed class ModelArtifacts
     /// <summary>The model for a catalog snapshot: arrays re-indexed to it, new videos vectorised and clustered.</summary>
     public RecommenderModel AlignTo(CatalogSnapshot catalog, int versionId, IReadOnlyDictionary<int, string>? staffNames = null)
     {
-        var d = Manifest.ContentDimension;
+        var d = ContentDimension;
         var f = Als.Factors;
         var n = catalog.Count;
         var trainedIndex = new Dictionary<int, int>(VideoIds.Length);

@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations
 {
     [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127220731_InitialCreate")]
+    [Migration("20261127221625_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
