@@ -139,18 +139,17 @@ public static class ImplicitAls
         var ap = scratch.Ap.AsSpan();
 
         // r = b − A x, with A = YᵀY + λI + Σ (c − 1) y yᵀ and b = Σ c p y over the row's entries.
-        MultiplyGram(gram, x, r, f);
+        DenseKernels.MatVec(gram, x, r);
         TensorPrimitives.Negate(r, r);
         for (var k = begin; k < end; k++)
         {
             var yi = y.AsSpan(index[k] * f, f);
             var c = confidence[k];
-            var weight = c * preference[k] - (c - 1) * TensorPrimitives.Dot(yi, x);
-            TensorPrimitives.MultiplyAdd(yi, weight, r, r);
+            DenseKernels.Axpy(c * preference[k] - (c - 1) * DenseKernels.Dot(yi, x), yi, r);
         }
 
         r.CopyTo(p);
-        var rsOld = TensorPrimitives.Dot(r, r);
+        var rsOld = DenseKernels.Dot(r, r);
         if (rsOld < 1e-20f)
         {
             return;
@@ -158,32 +157,24 @@ public static class ImplicitAls
 
         for (var step = 0; step < steps; step++)
         {
-            MultiplyGram(gram, p, ap, f);
+            DenseKernels.MatVec(gram, p, ap);
             for (var k = begin; k < end; k++)
             {
                 var yi = y.AsSpan(index[k] * f, f);
-                TensorPrimitives.MultiplyAdd(yi, (confidence[k] - 1) * TensorPrimitives.Dot(yi, p), ap, ap);
+                DenseKernels.Axpy((confidence[k] - 1) * DenseKernels.Dot(yi, p), yi, ap);
             }
 
-            var alpha = rsOld / TensorPrimitives.Dot(p, ap);
-            TensorPrimitives.MultiplyAdd(p, alpha, x, x);
-            TensorPrimitives.MultiplyAdd(ap, -alpha, r, r);
-            var rsNew = TensorPrimitives.Dot(r, r);
+            var alpha = rsOld / DenseKernels.Dot(p, ap);
+            DenseKernels.Axpy(alpha, p, x);
+            DenseKernels.Axpy(-alpha, ap, r);
+            var rsNew = DenseKernels.Dot(r, r);
             if (rsNew < 1e-20f)
             {
                 break;
             }
 
-            TensorPrimitives.MultiplyAdd(p, rsNew / rsOld, r, p);
+            DenseKernels.Xpby(r, rsNew / rsOld, p);
             rsOld = rsNew;
-        }
-    }
-
-    private static void MultiplyGram(float[] gram, ReadOnlySpan<float> v, Span<float> result, int f)
-    {
-        for (var a = 0; a < f; a++)
-        {
-            result[a] = TensorPrimitives.Dot(gram.AsSpan(a * f, f), v);
         }
     }
 
@@ -206,7 +197,7 @@ public static class ImplicitAls
                 {
                     if (v[a] != 0)
                     {
-                        TensorPrimitives.MultiplyAdd(v, v[a], local.AsSpan(a * f, f), local.AsSpan(a * f, f));
+                        DenseKernels.Axpy(v[a], v, local.AsSpan(a * f, f));
                     }
                 }
             }
