@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
 using Portal.Engine.Clustering;
 using Portal.Engine.Diversity;
+using Portal.Engine.Evaluation;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
@@ -43,6 +44,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<TrainingSchedule> TrainingSchedules => Set<TrainingSchedule>();
 
     public DbSet<ClusterLabel> ClusterLabels => Set<ClusterLabel>();
+
+    public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
 
     public DbSet<WorldRecord> Worlds => Set<WorldRecord>();
 

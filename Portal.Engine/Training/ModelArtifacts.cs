@@ -59,7 +59,7 @@ public sealed class ModelArtifacts
 
     public required float[] Affinity { get; init; }
 
-    public byte[]? RankerZip { get; init; }
+    public byte[]? RankerZip { get; set; }
 
     public void Save(string directory)
     {

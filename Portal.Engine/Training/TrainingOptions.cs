@@ -61,6 +61,18 @@ public sealed class TrainingOptions
     [Range(0.0, 1.0)]
     public double PromotionTolerance { get; set; } = 0.01;
 
+    /// <summary>Simulated users in the counterfactual A/B that decides promotion on generated worlds (0 turns it off).</summary>
+    [Range(0, 100_000)]
+    public int SimulationUsers { get; set; } = 100;
+
+    /// <summary>Batches each simulated user takes from each model.</summary>
+    [Range(1, 100)]
+    public int SimulationBatches { get; set; } = 6;
+
+    /// <summary>A new version is promoted when its simulated positives per batch are at least the active one's times (1 − this).</summary>
+    [Range(0.0, 1.0)]
+    public double SimulationTolerance { get; set; } = 0.03;
+
     /// <summary>Promote automatically at all; off means every version waits for staff.</summary>
     public bool AutoPromote { get; set; } = true;
 

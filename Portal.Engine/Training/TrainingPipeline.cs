@@ -29,6 +29,10 @@ public sealed class TrainingPipeline(
     UserDirectory users,
     DiversityRulesStore rules,
     OfflineEvaluator evaluator,
+    Simulator simulator,
+    IEnumerable<Candidates.ICandidateSource> sources,
+    IOptions<FeedOptions> feedOptions,
+    IOptions<Candidates.CandidatesOptions> candidateOptions,
     ModelStore store,
     ModelRegistry registry,
     TrainingProgress progress,
@@ -200,28 +204,6 @@ public sealed class TrainingPipeline(
             metrics["userclusters.k"] = userClusters.Profiles.Length;
             Leave("user clusters", $"{userClusters.Profiles.Length} clusters of {userIds.Length:N0} users");
 
-            // 6. Learned ranker from logged impressions.
-            Enter("ranker");
-            var examples = await RankerExamplesAsync(catalog, cutoffMs, settings.RankerMaximumRows, ct);
-            RankerTraining? ranker = null;
-            if (examples.Count >= settings.RankerMinimumRows && examples.Select(e => e.Engaged).Distinct().Count() == 2)
-            {
-                ranker = await Task.Run(() => RankerTrainer.Train(examples, seed), ct);
-                metrics["ranker.rows"] = examples.Count;
-                metrics["ranker.positive_rate"] = Math.Round(ranker.PositiveRate, 4);
-                if (!double.IsNaN(ranker.TestAuc))
-                {
-                    metrics["ranker.auc"] = Math.Round(ranker.TestAuc, 4);
-                }
-
-                Leave("ranker", $"LightGBM on {examples.Count:N0} logged impressions, AUC {ranker.TestAuc:0.000}");
-            }
-            else
-            {
-                notes.Add($"No learned ranker: {examples.Count:N0} logged impressions, fewer than the {settings.RankerMinimumRows:N0} needed (or all with one outcome); the heuristic ranker serves.");
-                Leave("ranker", $"skipped: {examples.Count:N0} logged impressions (need {settings.RankerMinimumRows:N0})");
-            }
-
             var artifacts = new ModelArtifacts
             {
                 Manifest = new ModelManifest(),
@@ -244,27 +226,100 @@ public sealed class TrainingPipeline(
                 UserClusterOf = [.. userClusters.Assignment.Values],
                 UserClusterProfiles = userClusters.Profiles,
                 Affinity = userClusters.Affinity,
-                RankerZip = ranker?.ModelZip,
             };
-            var model = artifacts.AlignTo(catalog, version.Id, await store.StaffNamesAsync(version.Id, ct));
+            var staffNames = await store.StaffNamesAsync(version.Id, ct);
+            var model = artifacts.AlignTo(catalog, version.Id, staffNames);
+            var upTo = train.Count == 0 ? 0 : train.Max(e => e.Id);
+            var engagementAtCutoff = await engagements.BuildAsync(catalog, upTo, cutoff, ct);
+
+            // 6. Learned ranker from logged impressions, their features recomputed with this version (no train/serve skew).
+            Enter("ranker");
+            var examples = await RankerExamplesAsync(catalog, model, engagementAtCutoff, train, cutoffMs, settings.RankerMaximumRows, ct);
+            RankerTraining? ranker = null;
+            if (examples.Count >= settings.RankerMinimumRows && examples.Select(e => e.Engaged).Distinct().Count() == 2)
+            {
+                ranker = await Task.Run(() => RankerTrainer.Train(examples, seed), ct);
+                metrics["ranker.rows"] = examples.Count;
+                metrics["ranker.positive_rate"] = Math.Round(ranker.PositiveRate, 4);
+                if (!double.IsNaN(ranker.TestAuc))
+                {
+                    metrics["ranker.auc"] = Math.Round(ranker.TestAuc, 4);
+                }
+
+                artifacts.RankerZip = ranker.ModelZip;
+                model = WithRanker(model, new LearnedRanker(version.Version, ranker.Ensemble, ranker.FeatureImportance));
+                Leave("ranker", $"LightGBM on {examples.Count:N0} logged impressions, AUC {ranker.TestAuc:0.000}");
+            }
+            else
+            {
+                notes.Add($"No learned ranker: {examples.Count:N0} logged impressions, fewer than the {settings.RankerMinimumRows:N0} needed (or all with one outcome); the heuristic ranker serves.");
+                Leave("ranker", $"skipped: {examples.Count:N0} logged impressions (need {settings.RankerMinimumRows:N0})");
+            }
 
             // 7. Evaluation on the held-out events, against the baselines and the version now serving.
             Enter("evaluation");
             var active = await LoadActiveForAsync(catalog, ct) ?? ServingState.BuildBaselineModel(catalog);
+            var pipelines = new List<(string Name, RecommenderModel Model)> { ("full", model), ("active", active) };
+            if (model.LearnedRanker is not null)
+            {
+                pipelines.Insert(1, ("full-heuristic", WithoutRanker(model)));
+            }
+
             OfflineEvaluation? evaluation = null;
+            SimulatedComparison? simulated = null;
             if (test.Count > 0)
             {
-                var upTo = train.Count == 0 ? 0 : train.Max(e => e.Id);
-                var engagementAtCutoff = await engagements.BuildAsync(catalog, upTo, cutoff, ct);
+                Within("evaluation", 0.1, "offline metrics on the held-out events");
                 evaluation = await Task.Run(
-                    () => evaluator.Evaluate(catalog, engagementAtCutoff, train, test, cutoff, model, [("full", model), ("active", active)], rules.TryGetActive()?.Rules ?? new DiversityRules(), settings.EvaluationUsers, ct),
+                    () => evaluator.Evaluate(catalog, engagementAtCutoff, train, test, cutoff, model, pipelines, rules.TryGetActive()?.Rules ?? new DiversityRules(), settings.EvaluationUsers, ct),
                     ct);
                 foreach (var (key, value) in evaluation.ToDictionary())
                 {
                     metrics[key] = Math.Round(value, 5);
                 }
 
-                Leave("evaluation", $"{evaluation.Users} test users; NDCG@10 full {Metric(evaluation, "full"):0.0000}, active ({active.Version}) {Metric(evaluation, "active"):0.0000}, ALS {Metric(evaluation, "als"):0.0000}, popularity {Metric(evaluation, "popularity"):0.0000}");
+                if (settings.SimulationUsers > 0)
+                {
+                    Within("evaluation", 0.6, "simulated A/B against the active version");
+                    simulated = await simulator.CompareAsync(catalog, engagementAtCutoff, pipelines, settings.SimulationUsers, settings.SimulationBatches, seed, feedOptions, ct);
+                    foreach (var (name, value) in simulated?.PositivesPerBatch ?? new Dictionary<string, double>())
+                    {
+                        metrics[$"simulated.{name}.positives_per_batch"] = value;
+                    }
+
+                    foreach (var (name, value) in simulated?.LikeRate ?? new Dictionary<string, double>())
+                    {
+                        metrics[$"simulated.{name}.like_rate"] = value;
+                    }
+                }
+
+                // Keep the learned ranker only when it beats the heuristic with the same model.
+                if (model.LearnedRanker is not null)
+                {
+                    var (withRanker, withHeuristic, how) = simulated is not null
+                        ? (simulated.PositivesPerBatch["full"], simulated.PositivesPerBatch["full-heuristic"], "positive reactions per simulated batch")
+                        : (Metric(evaluation, "full"), Metric(evaluation, "full-heuristic"), "NDCG@10");
+                    if (!(withRanker >= withHeuristic))
+                    {
+                        notes.Add($"The learned ranker was not kept: {withRanker:0.000} {how} against {withHeuristic:0.000} for the heuristic ranker with the same model.");
+                        artifacts.RankerZip = null;
+                        model = WithoutRanker(model);
+                        ReplaceFull(metrics, "full-heuristic");
+                        if (simulated is not null)
+                        {
+                            simulated = simulated with { PositivesPerBatch = new Dictionary<string, double>(simulated.PositivesPerBatch) { ["full"] = withHeuristic } };
+                        }
+
+                        evaluation = evaluation with { Methods = evaluation.Methods.Where(m => m.Method != "full").Select(m => m.Method == "full-heuristic" ? m with { Method = "full" } : m).ToList() };
+                    }
+                    else
+                    {
+                        notes.Add($"The learned ranker was kept: {withRanker:0.000} {how} against {withHeuristic:0.000} for the heuristic ranker.");
+                    }
+                }
+
+                var simulatedNote = simulated is null ? "" : $"; simulated positives per batch full {simulated.PositivesPerBatch["full"]:0.000}, active {simulated.PositivesPerBatch["active"]:0.000}";
+                Leave("evaluation", $"{evaluation.Users} test users; NDCG@10 full {Metric(evaluation, "full"):0.0000}, active ({active.Version}) {Metric(evaluation, "active"):0.0000}, ALS {Metric(evaluation, "als"):0.0000}, popularity {Metric(evaluation, "popularity"):0.0000}{simulatedNote}");
             }
             else
             {
@@ -303,7 +358,7 @@ public sealed class TrainingPipeline(
             };
             await Task.Run(() => artifacts.Save(directory), ct);
 
-            var (promote, decision) = Decide(evaluation, active, settings);
+            var (promote, decision) = Decide(evaluation, simulated, active, settings);
             steps.Add(new TrainingStep("registry", Math.Round(stepClock.Elapsed.TotalSeconds, 2), decision));
             await FinishVersionAsync(version.Id, promote ? ModelStatus.Ready : ModelStatus.Rejected, artifacts.Manifest, directory, decision, null, ct);
             if (promote)
@@ -343,14 +398,24 @@ public sealed class TrainingPipeline(
     }
 
     /// <summary>
-    /// Promote when the new version's NDCG@10 is at least the active version's minus the tolerance (both measured on
-    /// the same held-out events), or when the baseline serves and nothing could be measured.
+    /// On a generated world, promote when the new version's simulated positives per batch are at least the active
+    /// version's times (1 − tolerance): the counterfactual A/B compares them on equal terms. Elsewhere, when its NDCG@10
+    /// on the held-out events is at least the active version's minus the tolerance (offline metrics on logged events
+    /// favour the version that chose what was logged, so this bar is the stricter one for a newcomer).
     /// </summary>
-    private static (bool Promote, string Decision) Decide(OfflineEvaluation? evaluation, RecommenderModel active, TrainingOptions settings)
+    private static (bool Promote, string Decision) Decide(OfflineEvaluation? evaluation, SimulatedComparison? simulated, RecommenderModel active, TrainingOptions settings)
     {
         if (!settings.AutoPromote)
         {
             return (false, "Automatic promotion is off; a member of staff decides.");
+        }
+
+        if (simulated is not null && simulated.PositivesPerBatch.TryGetValue("full", out var candidatePositives) && simulated.PositivesPerBatch.TryGetValue("active", out var activePositives))
+        {
+            var bar = activePositives * (1 - settings.SimulationTolerance);
+            return candidatePositives >= bar
+                ? (true, $"Promoted: {candidatePositives:0.000} positive reactions per simulated batch against {activePositives:0.000} for {active.Version} (tolerance {settings.SimulationTolerance:P0}).")
+                : (false, $"Not promoted: {candidatePositives:0.000} positive reactions per simulated batch, below {activePositives:0.000} for {active.Version} less {settings.SimulationTolerance:P0}.");
         }
 
         if (evaluation?.For("full") is not { } candidate || evaluation.For("active") is not { } current)
@@ -365,6 +430,32 @@ public sealed class TrainingPipeline(
             ? (true, $"Promoted: NDCG@10 {candidate.Ndcg:0.0000} against {current.Ndcg:0.0000} for {active.Version} (tolerance {settings.PromotionTolerance:0.###}).")
             : (false, $"Not promoted: NDCG@10 {candidate.Ndcg:0.0000} is below {current.Ndcg:0.0000} for {active.Version} minus the tolerance {settings.PromotionTolerance:0.###}.");
     }
+
+    private static void ReplaceFull(Dictionary<string, double> metrics, string with)
+    {
+        foreach (var key in metrics.Keys.Where(k => k.StartsWith(with + ".", StringComparison.Ordinal) || k.StartsWith($"simulated.{with}.", StringComparison.Ordinal)).ToList())
+        {
+            var target = key.Replace(with + ".", "full.", StringComparison.Ordinal);
+            metrics[target] = metrics[key];
+        }
+    }
+
+    private static RecommenderModel WithRanker(RecommenderModel model, IRanker ranker) =>
+        new(model.Version, model.CreatedAt, model.Content, model.Clusters)
+        {
+            VersionId = model.VersionId,
+            Collaborative = model.Collaborative,
+            UserClusters = model.UserClusters,
+            LearnedRanker = ranker,
+        };
+
+    private static RecommenderModel WithoutRanker(RecommenderModel model) =>
+        new(model.Version, model.CreatedAt, model.Content, model.Clusters)
+        {
+            VersionId = model.VersionId,
+            Collaborative = model.Collaborative,
+            UserClusters = model.UserClusters,
+        };
 
     private static double Metric(OfflineEvaluation evaluation, string method) => evaluation.For(method)?.Ndcg ?? double.NaN;
 
@@ -527,18 +618,20 @@ public sealed class TrainingPipeline(
     }
 
     /// <summary>
-    /// Logged impressions (served batches before the cutoff) with their features as served; an impression is engaged
-    /// when the user engaged positively with that video within a day of it being served.
+    /// Logged impressions (served batches before the cutoff), each with its features recomputed for this version: the
+    /// user's state is rebuilt from their events up to the moment the batch was served, the candidate sources run as
+    /// they would have, and the served videos' features are taken from that. Features as logged would describe the
+    /// model that served them, and the new sources' signals would be zero throughout. An impression is engaged when
+    /// the user engaged positively with the video within a day of it being served.
     /// </summary>
-    private async Task<List<RankerExample>> RankerExamplesAsync(CatalogSnapshot catalog, long cutoffMs, int maximum, CancellationToken ct)
+    private async Task<List<RankerExample>> RankerExamplesAsync(CatalogSnapshot catalog, RecommenderModel model, EngagementSnapshot engagement, List<EventRow> train, long cutoffMs, int maximum, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var served = new List<(long User, long AtMs, string Items)>();
-        await using (var command = connection.CreateCommand())
+        var served = new List<(long User, long AtMs, string VideoIds)>();
+        await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            command.CommandText = "SELECT UserId, At, ItemsJson FROM ServedBatches WHERE Mode = 0 AND At < $cutoff ORDER BY At DESC LIMIT $limit";
+            await db.Database.OpenConnectionAsync(ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT UserId, At, VideoIds FROM ServedBatches WHERE Mode = 0 AND At < $cutoff ORDER BY At DESC LIMIT $limit";
             var cutoffParameter = command.CreateParameter();
             cutoffParameter.ParameterName = "$cutoff";
             cutoffParameter.Value = cutoffMs;
@@ -559,54 +652,63 @@ public sealed class TrainingPipeline(
             return [];
         }
 
-        var positive = new Dictionary<(long, int), List<long>>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT UserId, VideoId, Kind, WatchFraction, At FROM Events WHERE At >= $from AND Kind <> 0";
-            var from = command.CreateParameter();
-            from.ParameterName = "$from";
-            from.Value = served.Min(s => s.AtMs);
-            command.Parameters.Add(from);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (EngagementWeights.IsPositive((EngagementKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetFloat(3)))
-                {
-                    var key = (reader.GetInt64(0), reader.GetInt32(1));
-                    if (!positive.TryGetValue(key, out var times))
-                    {
-                        positive[key] = times = [];
-                    }
-
-                    times.Add(reader.GetInt64(4));
-                }
-            }
-        }
-
+        var eventsByUser = train.GroupBy(e => e.User).ToDictionary(g => g.Key, g => g.ToList());
+        var snapshot = new ServingSnapshot(catalog, model, engagement, VideoAvailability.From(catalog));
+        var rulesNow = rules.TryGetActive()?.Rules ?? new DiversityRules();
+        var settings = feedOptions.Value;
+        var candidateSettings = candidateOptions.Value;
+        var sourceList = sources.OrderBy(s => s.Kind == Candidates.CandidateSourceKind.Exploration ? 1 : 0).ToArray();
         const long Window = 86_400_000;
         var examples = new List<RankerExample>(served.Count * 8);
-        foreach (var (user, at, json) in served)
+        foreach (var group in served.GroupBy(b => b.User))
         {
-            ServedItemRecord[]? items;
-            try
-            {
-                items = JsonSerializer.Deserialize<ServedItemRecord[]>(json, ModelStore.Json);
-            }
-            catch (JsonException)
+            ct.ThrowIfCancellationRequested();
+            if (!users.TryGet(group.Key, out var profile))
             {
                 continue;
             }
 
-            foreach (var item in items ?? [])
+            var history = eventsByUser.GetValueOrDefault(group.Key) ?? [];
+            var positives = history.Where(e => e.IsPositive).Select(e => (e.Video, e.AtMs)).ToList();
+            var state = new UserState(profile.Id, settings.RecentEngagements, settings.AffinityHalfLifeHours, settings.NotInterestedFatigueHours);
+            var next = 0;
+            foreach (var batch in group.OrderBy(b => b.AtMs))
             {
-                var features = new float[RankingFeatures.Count];
-                for (var f = 0; f < features.Length; f++)
+                while (next < history.Count && history[next].AtMs < batch.AtMs)
                 {
-                    features[f] = item.Features.TryGetValue(RankingFeatures.Names[f], out var value) ? value : 0f;
+                    var e = history[next++];
+                    state.Apply(e.Id, catalog.VideoIds[e.Video], e.Kind, e.WatchFraction, e.AtMs, catalog);
                 }
 
-                var engaged = positive.TryGetValue((user, item.VideoId), out var times) && times.Any(t => t >= at && t <= at + Window);
-                examples.Add(new RankerExample(features, engaged, at));
+                var videoIds = batch.VideoIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var coldStart = state.EngagementCount < settings.ColdStartEngagements;
+                var context = new FeedContext(profile, state, snapshot, coldStart ? FeedService.ColdStartRules(rulesNow) : rulesNow, candidateSettings, batch.AtMs, new Primitives.SeededRandom((ulong)batch.AtMs), profile.Device, profile.Country, coldStart);
+                var candidates = new Candidates.CandidateSet();
+                foreach (var source in sourceList)
+                {
+                    if (source.AppliesTo(context))
+                    {
+                        source.Propose(context, candidates);
+                    }
+                }
+
+                var proposed = candidates.All.ToDictionary(c => c.Video);
+                var noScores = new float[Candidates.Candidate.SourceCount];
+                foreach (var videoId in videoIds)
+                {
+                    var video = catalog.IndexOf(videoId);
+                    if (video < 0)
+                    {
+                        continue;
+                    }
+
+                    var features = new float[RankingFeatures.Count];
+                    FeatureExtractor.Fill(context, video, proposed.TryGetValue(video, out var candidate) ? candidate.SourceScores : noScores, features);
+                    var engaged = positives.Any(p => p.Video == video && p.AtMs >= batch.AtMs && p.AtMs <= batch.AtMs + Window);
+                    examples.Add(new RankerExample(features, engaged, batch.AtMs));
+                }
+
+                state.RecordServed(videoIds.Select(id => catalog.IndexOf(id) is var v and >= 0 ? (id, catalog.CreatorIds[catalog.CreatorOf[v]], catalog.SoundIds[catalog.SoundOf[v]]) : (id, -1, -1)), batch.AtMs);
             }
         }
 

@@ -13,6 +13,7 @@ public static class TrainingServiceCollectionExtensions
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TrainingProgress>();
         services.AddSingleton<OfflineEvaluator>();
+        services.AddSingleton<Simulator>();
         services.AddSingleton<TrainingPipeline>();
         return services;
     }

@@ -9,6 +9,7 @@ public static class CliVerbRegistry
         {
             new SeedVerb(console),
             new TrainVerb(console),
+            new SimulateVerb(console),
             new BenchVerb(console),
         };
         verbs.Add(new HelpVerb(console, verbs));

@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations
 {
     [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127221625_InitialCreate")]
+    [Migration("20261127223149_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -270,6 +270,42 @@ namespace Portal.Engine.Storage.Migrations
                     b.HasKey("Version");
 
                     b.ToTable("DiversityRules", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Engine.Evaluation.SimulationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Batches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SimulationRuns");
                 });
 
             modelBuilder.Entity("Portal.Engine.Events.EngagementEvent", b =>

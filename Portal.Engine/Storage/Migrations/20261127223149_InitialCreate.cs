@@ -159,6 +159,24 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SimulationRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Users = table.Column<int>(type: "INTEGER", nullable: false),
+                    Batches = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SimulationRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sounds",
                 columns: table => new
                 {
@@ -443,6 +461,11 @@ namespace Portal.Engine.Storage.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SimulationRuns_At",
+                table: "SimulationRuns",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingRuns_StartedAt",
                 table: "TrainingRuns",
                 column: "StartedAt");
@@ -493,6 +516,9 @@ namespace Portal.Engine.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServedBatches");
+
+            migrationBuilder.DropTable(
+                name: "SimulationRuns");
 
             migrationBuilder.DropTable(
                 name: "TrainingRuns");
