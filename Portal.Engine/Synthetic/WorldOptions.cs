@@ -17,4 +17,15 @@ public sealed class WorldOptions
 
     /// <summary>The generator's seed; the same seed and preset always give the same world.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>After generating the first-run world, let simulated users take batches and train the first model.</summary>
+    public bool TrainOnFirstStart { get; set; } = true;
+
+    /// <summary>Simulated users who take batches before the first training (their impressions teach the ranker).</summary>
+    [Range(0, 10_000)]
+    public int WarmUpUsers { get; set; } = 150;
+
+    /// <summary>Batches each of them takes.</summary>
+    [Range(1, 100)]
+    public int WarmUpBatches { get; set; } = 8;
 }
