@@ -13,7 +13,10 @@ namespace Portal.Components.Pages.Users;
 /// </summary>
 public partial class UserPage
 {
-    public const int TimelineLength = 30;
+    /// <summary>How many engagements the timeline shows first, and how many more each "Show more" adds, up to <see cref="TimelineMax"/>.</summary>
+    public const int TimelineStep = 15;
+
+    public const int TimelineMax = 150;
 
     [Inject]
     private UserQueries Queries { get; set; } = default!;
@@ -42,6 +45,9 @@ public partial class UserPage
     private bool _loading = true;
     private string? _error;
     private long _loadedId = -1;
+    private int _timelineLimit = TimelineStep;
+
+    private bool TimelineHasMore => _timeline.Count == _timelineLimit && _timelineLimit < TimelineMax;
 
     protected override void OnInitialized() => Serving.Swapped += OnSwapped;
 
@@ -50,6 +56,7 @@ public partial class UserPage
         if (_loadedId != UserId)
         {
             _loadedId = UserId;
+            _timelineLimit = TimelineStep;
             _breadcrumbs[1] = new BreadcrumbItem($"User {UserId}", null, disabled: true);
             await LoadAsync();
         }
@@ -71,7 +78,7 @@ public partial class UserPage
                 return;
             }
 
-            _timeline = await Queries.TimelineAsync(UserId, TimelineLength);
+            _timeline = await Queries.TimelineAsync(UserId, _timelineLimit);
             _counts = await Queries.EventCountsAsync(UserId);
             await LoadInsightAsync();
         }
@@ -83,6 +90,20 @@ public partial class UserPage
         finally
         {
             _loading = false;
+        }
+    }
+
+    private async Task ShowMoreTimelineAsync()
+    {
+        _timelineLimit = Math.Min(TimelineMax, _timelineLimit + TimelineStep * 2);
+        try
+        {
+            _timeline = await Queries.TimelineAsync(UserId, _timelineLimit);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LogError(ex, "Reading the timeline of user {UserId} failed", UserId);
+            _error = "More of the timeline could not be read just now. Try again in a moment.";
         }
     }
 

@@ -14,11 +14,11 @@ namespace Portal.Components.Pages.Users.Components;
 /// </summary>
 public partial class FeedSandboxPanel
 {
-    private static readonly (EngagementKind Kind, string Label, string Icon, Color Color)[] Marks =
+    private static readonly (EngagementKind Kind, string Label, Color Color)[] Marks =
     [
-        (EngagementKind.Like, "Like", Icons.Material.Rounded.Favorite, Color.Success),
-        (EngagementKind.Skip, "Skip", Icons.Material.Rounded.SkipNext, Color.Default),
-        (EngagementKind.NotInterested, "Not interested", Icons.Material.Rounded.DoNotDisturbOn, Color.Error),
+        (EngagementKind.Like, "Like", Color.Success),
+        (EngagementKind.Skip, "Skip", Color.Default),
+        (EngagementKind.NotInterested, "Not interested", Color.Error),
     ];
 
     [Parameter, EditorRequired]
