@@ -155,9 +155,10 @@ public sealed partial class FeedPagesBrowserTests(PortalBrowserFixture fixture)
     }
 
     [Fact]
-    public async Task DarkMode_UserAndRulesPages_Screenshots()
+    public async Task DarkMode_LaptopWidth_UserAndRulesPagesFit()
     {
         var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 800);
         await page.ClickAsync("[data-testid=theme-toggle]");
         await page.WaitForFunctionAsync("() => document.cookie.includes('portal-theme=dark')");
         await page.GotoAsync("/users/7");
@@ -175,11 +176,16 @@ public sealed partial class FeedPagesBrowserTests(PortalBrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A full-page screenshot taken from the top, so the fixed app bar and menu sit where a person sees them.</summary>
+    /// <summary>
+    /// A full-page screenshot taken from the top, so the fixed app bar and menu sit where a person sees them; and
+    /// nothing on the page may be wider than the window.
+    /// </summary>
     private async Task ScreenshotAsync(IPage page, string name)
     {
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await fixture.ScreenshotAsync(page, name);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"The page '{name}' is {overflow} px wider than the window.");
     }
 
     /// <summary>Clicks "Preview next 8" (or "Preview again") and waits for a new batch: 8 cards, each with a reason.</summary>
