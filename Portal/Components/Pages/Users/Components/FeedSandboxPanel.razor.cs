@@ -46,7 +46,7 @@ public partial class FeedSandboxPanel
     private FeedBatch? _batch;
     private int _batchCount;
     private readonly Dictionary<int, EngagementKind> _marks = [];
-    private string? _change;
+    private SandboxChange? _change;
     private bool _loading;
     private string? _error;
 
@@ -127,8 +127,8 @@ public partial class FeedSandboxPanel
         }
     }
 
-    /// <summary>What the marks were and how the topic groups moved, in one sentence or two.</summary>
-    private static string Describe(FeedBatch previous, Dictionary<int, EngagementKind> marks, FeedBatch next)
+    /// <summary>What the marks were and how the topic groups moved from one batch to the next.</summary>
+    private static SandboxChange Describe(FeedBatch previous, Dictionary<int, EngagementKind> marks, FeedBatch next)
     {
         var liked = marks.Count(m => m.Value == EngagementKind.Like);
         var skipped = marks.Count(m => m.Value == EngagementKind.Skip);
@@ -146,26 +146,23 @@ public partial class FeedSandboxPanel
 
         if (notInterested > 0)
         {
-            did.Add($"said not interested to {notInterested}");
+            did.Add($"said “not interested” to {notInterested}");
         }
 
         var before = previous.Items.Select(i => i.ClusterName).Distinct().ToList();
         var after = next.Items.Select(i => i.ClusterName).Distinct().ToList();
-        var came = after.Except(before).ToList();
-        var left = before.Except(after).ToList();
         var likedGroups = previous.Items.Where(i => marks.GetValueOrDefault(i.VideoId) == EngagementKind.Like).Select(i => i.ClusterName).ToHashSet();
-        var fromLiked = next.Items.Count(i => likedGroups.Contains(i.ClusterName));
-
-        var text = did.Count == 0 ? "You marked nothing in the last batch. " : $"In the last batch you {string.Join(", ", did)}. ";
-        text += came.Count == 0 ? "The new batch keeps the same topic groups" : $"The new batch brings {string.Join(", ", came)}";
-        text += left.Count == 0 ? "." : $"; {string.Join(", ", left)} left.";
-        if (likedGroups.Count > 0)
-        {
-            text += $" {fromLiked} of {next.Items.Count} videos are from topic groups you liked.";
-        }
-
-        return text;
+        return new SandboxChange(
+            did.Count == 0 ? "You marked nothing in the last batch." : $"In the last batch you {string.Join(", ", did)}.",
+            after.Except(before).ToList(),
+            before.Intersect(after).ToList(),
+            before.Except(after).ToList(),
+            likedGroups.Count == 0 ? null : next.Items.Count(i => likedGroups.Contains(i.ClusterName)),
+            next.Items.Count);
     }
 
     private string? Badge(FeedItem item) => _marks.TryGetValue(item.VideoId, out var kind) ? DisplayText.Kind(kind) : null;
+
+    /// <summary>How a sandbox batch differs from the one before: what was marked, which topic groups came, stayed and left.</summary>
+    private sealed record SandboxChange(string Did, IReadOnlyList<string> Came, IReadOnlyList<string> Stayed, IReadOnlyList<string> Left, int? FromLiked, int Count);
 }
