@@ -4,6 +4,7 @@ using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
+using Portal.Engine.Training;
 
 namespace Portal.Engine;
 
@@ -16,6 +17,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSyntheticWorld();
         services.AddFeed();
         services.AddCatalogStatistics();
+        services.AddTraining();
         return services;
     }
 }

@@ -19,6 +19,9 @@ public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> conte
     /// <summary>The rules in force; <see cref="LoadAsync"/> must have run.</summary>
     public ActiveDiversityRules Active => _active ?? throw new InvalidOperationException("The diversity rules have not been loaded yet.");
 
+    /// <summary>The rules in force, or null before <see cref="LoadAsync"/>.</summary>
+    public ActiveDiversityRules? TryGetActive() => _active;
+
     /// <summary>Reads the newest version, publishing version 1 from configuration when there is none.</summary>
     public async Task LoadAsync(CancellationToken ct = default)
     {

@@ -21,6 +21,9 @@ public sealed class FeedContext
     private Dictionary<int, float>? _clusterAffinity;
     private HashSet<int>? _seenClusters;
     private List<(int Video, float Weight)>? _recentPositives;
+    private float[]? _collaborative;
+    private bool _collaborativeComputed;
+    private int? _userCluster;
 
     public FeedContext(
         UserProfile user,
@@ -224,6 +227,73 @@ public sealed class FeedContext
             }
 
             return _seenClusters;
+        }
+    }
+
+    /// <summary>
+    /// The user's collaborative factors, folded in from their latest engagements against the model's item factors (so
+    /// that events since training count), or as trained when they have none in memory; null without a trained model.
+    /// </summary>
+    public float[]? CollaborativeVector
+    {
+        get
+        {
+            if (_collaborativeComputed)
+            {
+                return _collaborative;
+            }
+
+            _collaborativeComputed = true;
+            var model = Snapshot.Model.Collaborative;
+            if (model is null)
+            {
+                return null;
+            }
+
+            var weights = new Dictionary<int, float>();
+            foreach (var record in State.Recent)
+            {
+                var video = Catalog.IndexOf(record.VideoId);
+                if (video >= 0 && record.Weight != 0)
+                {
+                    weights[video] = weights.GetValueOrDefault(video) + record.Weight;
+                }
+            }
+
+            _collaborative = weights.Count > 0
+                ? model.FoldIn(weights.Select(w => (w.Key, w.Value)).ToList())
+                : model.TrainedUser(User.Id);
+            return _collaborative;
+        }
+    }
+
+    /// <summary>The user's cluster: as trained, or the nearest one to the user's online vector; -1 without user clusters.</summary>
+    public int UserCluster
+    {
+        get
+        {
+            if (_userCluster is { } known)
+            {
+                return known;
+            }
+
+            var clusters = Snapshot.Model.UserClusters;
+            var content = Snapshot.Model.Content;
+            _userCluster = clusters is null
+                ? -1
+                : clusters.ClusterOf(User.Id, () =>
+                {
+                    var factors = CollaborativeVector;
+                    var interest = Interest;
+                    if (factors is null && interest is null)
+                    {
+                        return null;
+                    }
+
+                    var f = Snapshot.Model.Collaborative?.Factors ?? 0;
+                    return Clustering.UserClusterModel.UserVector(factors ?? new float[f], interest ?? new float[content.Dimension]);
+                });
+            return _userCluster.Value;
         }
     }
 

@@ -85,29 +85,10 @@ public sealed class FeedService(
 
         lock (state.Gate)
         {
-            var coldStart = state.EngagementCount < feedOptions.Value.ColdStartEngagements;
-            var batchRules = coldStart ? ColdStartRules(activeRules.Rules) : activeRules.Rules;
-            var context = new FeedContext(profile, state, snapshot, batchRules, candidateOptions.Value, nowMs, random, device, country, coldStart);
-
-            var candidates = new CandidateSet();
-            foreach (var source in _sources)
-            {
-                if (source.AppliesTo(context))
-                {
-                    source.Propose(context, candidates);
-                }
-            }
-
-            var ranked = candidates.All.ToList();
-            ranker.Score(context, ranked);
-            ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Video.CompareTo(b.Video));
-            for (var i = 0; i < ranked.Count; i++)
-            {
-                ranked[i].RankBefore = i + 1;
-            }
-
+            var (context, ranked, candidateCount) = Rank(profile, state, snapshot, activeRules.Rules, nowMs, random, device, country, ranker);
+            var batchRules = context.Rules;
             var selection = DiversityReRanker.Select(context, ranked, batchRules);
-            var batch = Explain(context, request, requestId, now, selection, activeRules.Version, ranker.Name, candidates.Count);
+            var batch = Explain(context, request, requestId, now, selection, activeRules.Version, ranker.Name, candidateCount);
 
             if (request.Mode is FeedMode.Serve or FeedMode.Sandbox)
             {
@@ -121,6 +102,44 @@ public sealed class FeedService(
 
             return batch;
         }
+    }
+
+    /// <summary>
+    /// The candidates for a user ranked by predicted engagement, before the diversity step: what offline evaluation
+    /// compares with other methods. Takes the state's lock.
+    /// </summary>
+    public IReadOnlyList<Candidate> RankCandidates(UserProfile profile, UserState state, ServingSnapshot snapshot, DiversityRules rules, DateTime now, Guid requestId, IRanker? ranker = null)
+    {
+        lock (state.Gate)
+        {
+            return Rank(profile, state, snapshot, rules, UtcDateTimeConverter.ToUnixMilliseconds(now), new SeededRandom(Seed(requestId)), profile.Device, profile.Country, ranker ?? rankers.For(snapshot.Model)).Ranked;
+        }
+    }
+
+    private (FeedContext Context, List<Candidate> Ranked, int CandidateCount) Rank(UserProfile profile, UserState state, ServingSnapshot snapshot, DiversityRules rules, long nowMs, SeededRandom random, DeviceType device, string country, IRanker ranker)
+    {
+        var coldStart = state.EngagementCount < feedOptions.Value.ColdStartEngagements;
+        var batchRules = coldStart ? ColdStartRules(rules) : rules;
+        var context = new FeedContext(profile, state, snapshot, batchRules, candidateOptions.Value, nowMs, random, device, country, coldStart);
+
+        var candidates = new CandidateSet();
+        foreach (var source in _sources)
+        {
+            if (source.AppliesTo(context))
+            {
+                source.Propose(context, candidates);
+            }
+        }
+
+        var ranked = candidates.All.ToList();
+        ranker.Score(context, ranked);
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Video.CompareTo(b.Video));
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            ranked[i].RankBefore = i + 1;
+        }
+
+        return (context, ranked, candidates.Count);
     }
 
     /// <summary>

@@ -35,6 +35,8 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<ICandidateSource, SimilarContentCandidateSource>();
         services.AddSingleton<ICandidateSource, CreatorCandidateSource>();
         services.AddSingleton<ICandidateSource, CoEngagementCandidateSource>();
+        services.AddSingleton<ICandidateSource, ClusterProximityCandidateSource>();
+        services.AddSingleton<ICandidateSource, CollaborativeCandidateSource>();
         services.AddSingleton<ICandidateSource, ExplorationCandidateSource>();
         services.AddSingleton<HeuristicRanker>();
         services.AddSingleton<RankerSelector>();

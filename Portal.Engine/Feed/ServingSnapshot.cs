@@ -20,6 +20,7 @@ public sealed class ServingSnapshot
         ClusterTop = model.Clusters.Members
             .Select(members => members.OrderByDescending(v => engagement.Popularity[v]).ThenBy(v => v).ToArray())
             .ToArray();
+        ClusterFactorMeans = ComputeClusterFactorMeans(model, ClusterTop);
     }
 
     private ServingSnapshot(ServingSnapshot other, VideoAvailability availability)
@@ -28,6 +29,7 @@ public sealed class ServingSnapshot
         Model = other.Model;
         Engagement = other.Engagement;
         ClusterTop = other.ClusterTop;
+        ClusterFactorMeans = other.ClusterFactorMeans;
         Availability = availability;
     }
 
@@ -42,7 +44,47 @@ public sealed class ServingSnapshot
     /// <summary>Each cluster's videos, most popular first.</summary>
     public int[][] ClusterTop { get; }
 
+    /// <summary>Per cluster, the mean ALS factors of its most popular videos (row-major); null without collaborative factors.</summary>
+    public float[]? ClusterFactorMeans { get; }
+
     public int ClusterOf(int video) => Model.Clusters.ClusterOf[video];
+
+    private static float[]? ComputeClusterFactorMeans(RecommenderModel model, int[][] clusterTop)
+    {
+        var collaborative = model.Collaborative;
+        if (collaborative is null)
+        {
+            return null;
+        }
+
+        var f = collaborative.Factors;
+        var means = new float[clusterTop.Length * f];
+        for (var cluster = 0; cluster < clusterTop.Length; cluster++)
+        {
+            var mean = means.AsSpan(cluster * f, f);
+            var counted = 0;
+            foreach (var video in clusterTop[cluster])
+            {
+                if (counted >= 200)
+                {
+                    break;
+                }
+
+                if (collaborative.HasItem[video])
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Add(mean, collaborative.Item(video), mean);
+                    counted++;
+                }
+            }
+
+            if (counted > 0)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Divide(mean, counted, mean);
+            }
+        }
+
+        return means;
+    }
 
     public ServingSnapshot WithAvailability(VideoAvailability availability) => new(this, availability);
 }

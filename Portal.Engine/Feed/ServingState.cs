@@ -5,6 +5,7 @@ using Portal.Engine.Events;
 using Portal.Engine.Representation;
 using Portal.Engine.Training;
 
+
 namespace Portal.Engine.Feed;
 
 /// <summary>
@@ -18,6 +19,7 @@ public sealed class ServingState(
     UserDirectory users,
     ModerationStates moderation,
     CatalogChanges changes,
+    ModelStore models,
     TimeProvider time,
     ILogger<ServingState> log)
 {
@@ -36,6 +38,9 @@ public sealed class ServingState(
     public ServingSnapshot? TryGetCurrent() => _current;
 
     public DateTime? LastReloadAt { get; private set; }
+
+    /// <summary>Why the active trained version could not be loaded at the last reload (the baseline serves instead); null when it loaded.</summary>
+    public string? ModelLoadError { get; private set; }
 
     /// <summary>The <see cref="CatalogChanges.Version"/> the current snapshot includes.</summary>
     public long LoadedCatalogVersion { get; private set; } = -1;
@@ -64,7 +69,9 @@ public sealed class ServingState(
             var version = changes.Version;
             await users.LoadAsync(ct);
             var catalog = await catalogs.LoadAsync(ct);
-            var model = BuildBaselineModel(catalog);
+            var (trained, modelError) = await models.LoadActiveAsync(catalog, ct);
+            var model = trained ?? BuildBaselineModel(catalog);
+            ModelLoadError = modelError;
             var engagement = await engagements.BuildAsync(catalog, ct: ct);
             var snapshot = new ServingSnapshot(catalog, model, engagement, VideoAvailability.From(catalog));
             lock (_swap)

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
+using Portal.Engine.Clustering;
 using Portal.Engine.Diversity;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
+using Portal.Engine.Training;
 
 namespace Portal.Engine.Storage;
 
@@ -33,6 +35,14 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<ServedBatch> ServedBatches => Set<ServedBatch>();
 
     public DbSet<DiversityRulesVersion> DiversityRules => Set<DiversityRulesVersion>();
+
+    public DbSet<ModelVersionRecord> ModelVersions => Set<ModelVersionRecord>();
+
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+
+    public DbSet<TrainingSchedule> TrainingSchedules => Set<TrainingSchedule>();
+
+    public DbSet<ClusterLabel> ClusterLabels => Set<ClusterLabel>();
 
     public DbSet<WorldRecord> Worlds => Set<WorldRecord>();
 

@@ -32,7 +32,9 @@ public static class SqliteConnections
     internal static void ApplyPragmas(DbConnection connection, int busyTimeoutMilliseconds)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        // Memory-mapped reads share the operating system's page cache instead of copying pages into every
+        // connection's own cache.
+        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
         command.ExecuteNonQuery();
     }
 }

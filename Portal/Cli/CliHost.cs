@@ -23,6 +23,7 @@ public static class CliHost
         // After the configuration's rules, so these win: a verb prints its own progress; logs are for problems.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Portal", LogLevel.Warning);
+        builder.Logging.AddFilter("Portal.Engine", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         return builder;

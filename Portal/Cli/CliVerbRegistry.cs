@@ -8,6 +8,8 @@ public static class CliVerbRegistry
         var verbs = new List<ICliVerb>
         {
             new SeedVerb(console),
+            new TrainVerb(console),
+            new BenchVerb(console),
         };
         verbs.Add(new HelpVerb(console, verbs));
         return verbs;

@@ -18,7 +18,9 @@ public sealed class CliAppTests : IDisposable
         var (code, _, error) = await RunAsync("frobnicate");
 
         Assert.Equal(CliExitCodes.Usage, code);
-        Assert.Equal("Unknown command 'frobnicate'. Valid commands: seed, help.", error.Trim());
+        var verbs = CliVerbRegistry.Create(new CliConsole(TextWriter.Null, TextWriter.Null)).Select(v => v.Name);
+        Assert.Equal($"Unknown command 'frobnicate'. Valid commands: {string.Join(", ", verbs)}.", error.Trim());
+        Assert.Contains("seed", verbs);
     }
 
     [Fact]
@@ -72,6 +74,31 @@ public sealed class CliAppTests : IDisposable
         var (forced, forcedOutput, forcedError) = await RunAsync("seed", "--preset", "tiny", "--seed", "8", "--db", DatabasePath, "--force");
         Assert.True(forced == CliExitCodes.Success, forcedError);
         Assert.Contains("Seeded the tiny world (seed 8)", forcedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_OnTheTinyWorld_PrintsAJsonLinePerFigure()
+    {
+        var (code, output, error) = await RunAsync("bench", "--preset", "tiny", "--db", DatabasePath, "--requests", "50", "--users", "20", "--new-users", "5", "--ingest-batches", "2", "--ingest-clients", "2");
+
+        Assert.True(code == CliExitCodes.Success, error);
+        var figures = output.Split('\n').Where(l => l.StartsWith('{')).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var metrics = figures.Select(f => f.GetProperty("metric").GetString()).ToList();
+        Assert.Equal(["engine_load_s", "user_state_first_load_ms", "nextbatch_warm_ms", "nextbatch_new_user_ms", "ingest_events_per_s"], metrics);
+        var warm = figures[2].GetProperty("value");
+        Assert.Equal(50, warm.GetProperty("n").GetInt32());
+        Assert.True(warm.GetProperty("p99").GetDouble() >= warm.GetProperty("p50").GetDouble());
+        Assert.Equal(2_000, figures[4].GetProperty("value").GetProperty("stored").GetInt64());
+        Assert.True(figures[0].GetProperty("machine").GetProperty("cores").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Bench_BadOption_Exits2()
+    {
+        var (code, _, error) = await RunAsync("bench", "--requests", "-5", "--db", DatabasePath);
+
+        Assert.Equal(CliExitCodes.Usage, code);
+        Assert.Contains("--requests", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

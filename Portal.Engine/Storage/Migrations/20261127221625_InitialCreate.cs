@@ -28,6 +28,23 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClusterLabels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ModelVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cluster = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RenamedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RenamedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClusterLabels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Creators",
                 columns: table => new
                 {
@@ -85,6 +102,36 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModelVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DataFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    DataTo = table.Column<long>(type: "INTEGER", nullable: true),
+                    Events = table.Column<long>(type: "INTEGER", nullable: false),
+                    Videos = table.Column<int>(type: "INTEGER", nullable: false),
+                    Users = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    MetricsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ArtifactPath = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    PromotedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromotedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModelVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServedBatches",
                 columns: table => new
                 {
@@ -125,6 +172,42 @@ namespace Portal.Engine.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    StepsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingSchedules",
+                columns: table => new
+                {
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Cron = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingSchedules", x => x.JobId);
                 });
 
             migrationBuilder.CreateTable(
@@ -306,6 +389,12 @@ namespace Portal.Engine.Storage.Migrations
                 column: "Language");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClusterLabels_ModelVersionId_Cluster",
+                table: "ClusterLabels",
+                columns: new[] { "ModelVersionId", "Cluster" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Creators_Handle",
                 table: "Creators",
                 column: "Handle",
@@ -333,6 +422,11 @@ namespace Portal.Engine.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModelVersions_Status",
+                table: "ModelVersions",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServedBatches_At",
                 table: "ServedBatches",
                 column: "At");
@@ -347,6 +441,11 @@ namespace Portal.Engine.Storage.Migrations
                 name: "IX_ServedBatches_UserId_At",
                 table: "ServedBatches",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingRuns_StartedAt",
+                table: "TrainingRuns",
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VideoHashtags_HashtagId",
@@ -378,6 +477,9 @@ namespace Portal.Engine.Storage.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ClusterLabels");
+
+            migrationBuilder.DropTable(
                 name: "DiversityRules");
 
             migrationBuilder.DropTable(
@@ -387,7 +489,16 @@ namespace Portal.Engine.Storage.Migrations
                 name: "Events");
 
             migrationBuilder.DropTable(
+                name: "ModelVersions");
+
+            migrationBuilder.DropTable(
                 name: "ServedBatches");
+
+            migrationBuilder.DropTable(
+                name: "TrainingRuns");
+
+            migrationBuilder.DropTable(
+                name: "TrainingSchedules");
 
             migrationBuilder.DropTable(
                 name: "VideoHashtags");

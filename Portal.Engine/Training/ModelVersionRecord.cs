@@ -1,0 +1,46 @@
+namespace Portal.Engine.Training;
+
+/// <summary>A model version in the registry: its manifest in the database, its artifacts on disk.</summary>
+public sealed class ModelVersionRecord
+{
+    public int Id { get; set; }
+
+    /// <summary><c>v{Id}</c>.</summary>
+    public string Version { get; set; } = "";
+
+    public ModelStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>What started the run: schedule, manual, cli, first-start.</summary>
+    public string Trigger { get; set; } = "";
+
+    public string? RequestedBy { get; set; }
+
+    public DateTime? DataFrom { get; set; }
+
+    public DateTime? DataTo { get; set; }
+
+    public long Events { get; set; }
+
+    public int Videos { get; set; }
+
+    public int Users { get; set; }
+
+    public string StepsJson { get; set; } = "[]";
+
+    public string MetricsJson { get; set; } = "{}";
+
+    public string ArtifactPath { get; set; } = "";
+
+    public DateTime? PromotedAt { get; set; }
+
+    public string? PromotedBy { get; set; }
+
+    /// <summary>Why it was promoted or not, in words.</summary>
+    public string? Decision { get; set; }
+
+    public string? Error { get; set; }
+}

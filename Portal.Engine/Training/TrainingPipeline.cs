@@ -1,0 +1,746 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Engine.Catalog;
+using Portal.Engine.Clustering;
+using Portal.Engine.Diversity;
+using Portal.Engine.Evaluation;
+using Portal.Engine.Events;
+using Portal.Engine.Feed;
+using Portal.Engine.Ranking;
+using Portal.Engine.Representation;
+using Portal.Engine.Storage;
+
+namespace Portal.Engine.Training;
+
+/// <summary>
+/// Trains a new <see cref="RecommenderModel"/> version, step by step: data (the events before the evaluation cutoff)
+/// → content vectors → collaborative factors → video clusters → user clusters → learned ranker → offline evaluation
+/// against the baselines and the active version → registry (artifacts, manifest, promotion). One run at a time per
+/// process. A failed or cancelled run records why, deletes its partial artifacts and leaves the active model serving.
+/// </summary>
+public sealed class TrainingPipeline(
+    IDbContextFactory<EngineDbContext> contexts,
+    CatalogSnapshotLoader catalogs,
+    EngagementSnapshotBuilder engagements,
+    UserDirectory users,
+    DiversityRulesStore rules,
+    OfflineEvaluator evaluator,
+    ModelStore store,
+    ModelRegistry registry,
+    TrainingProgress progress,
+    IOptions<TrainingOptions> options,
+    TimeProvider time,
+    ILogger<TrainingPipeline> log)
+{
+    private static readonly (string Name, double Start, double End)[] Steps =
+    [
+        ("data", 0, 8), ("content vectors", 8, 25), ("collaborative factors", 25, 50), ("video clusters", 50, 62),
+        ("user clusters", 62, 68), ("ranker", 68, 76), ("evaluation", 76, 95), ("registry", 95, 100),
+    ];
+
+    private readonly SemaphoreSlim _single = new(1, 1);
+
+    /// <summary>A test hook: throws inside the named step, to check that a failure leaves the active model serving.</summary>
+    internal string? FailAtStep { get; set; }
+
+    public bool IsRunning => _single.CurrentCount == 0;
+
+    /// <summary>Runs the whole pipeline. <paramref name="trigger"/> says what started it (schedule, manual, cli, first-start).</summary>
+    /// <exception cref="TrainingAlreadyRunningException">Another run is in progress in this process.</exception>
+    public async Task<TrainingResult> RunAsync(string trigger, string? requestedBy = null, Action<string>? console = null, CancellationToken ct = default)
+    {
+        if (!await _single.WaitAsync(0, ct))
+        {
+            throw new TrainingAlreadyRunningException();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var steps = new List<TrainingStep>();
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        var runId = await StartRunAsync(trigger, requestedBy, ct);
+        var version = await BeginVersionAsync(trigger, requestedBy, ct);
+        var directory = store.DirectoryFor(version.Id);
+        progress.Start(runId, time.GetUtcNow().UtcDateTime);
+        try
+        {
+            var settings = options.Value;
+            var seed = settings.Seed;
+            var stepClock = Stopwatch.StartNew();
+
+            void Enter(string step, string? message = null)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (FailAtStep == step)
+                {
+                    throw new InvalidOperationException($"Simulated failure in the {step} step.");
+                }
+
+                var (_, start, _) = Steps.First(s => s.Name == step);
+                progress.Report(step, start, message);
+                console?.Invoke($"[{start,3:0} %] {step}{(message is null ? "" : ": " + message)}");
+                stepClock.Restart();
+            }
+
+            void Leave(string step, string? note = null)
+            {
+                steps.Add(new TrainingStep(step, Math.Round(stepClock.Elapsed.TotalSeconds, 2), note));
+                console?.Invoke($"       {step} took {stepClock.Elapsed.TotalSeconds:0.00} s{(note is null ? "" : " — " + note)}");
+            }
+
+            void Within(string step, double fraction, string? message = null)
+            {
+                var (_, start, end) = Steps.First(s => s.Name == step);
+                progress.Report(step, start + (end - start) * Math.Clamp(fraction, 0, 1), message);
+            }
+
+            // 1. Data: the catalog, the users, and every event; the latest share is held out for evaluation.
+            Enter("data");
+            if (users.Count == 0)
+            {
+                await users.LoadAsync(ct);
+            }
+
+            var catalog = await catalogs.LoadAsync(ct);
+            if (catalog.Count == 0)
+            {
+                throw new InvalidOperationException("The catalog is empty: there is nothing to train on. Seed a world or import data first.");
+            }
+
+            var events = await LoadEventsAsync(catalog, ct);
+            var cutoffIndex = settings.HoldoutShare > 0 && events.Count > 100 ? (int)(events.Count * (1 - settings.HoldoutShare)) : events.Count;
+            var cutoffMs = cutoffIndex < events.Count ? events[cutoffIndex].AtMs : (events.Count == 0 ? UtcDateTimeConverter.ToUnixMilliseconds(time.GetUtcNow().UtcDateTime) : events[^1].AtMs + 1);
+            var train = events.Where(e => e.AtMs < cutoffMs).ToList();
+            var test = events.Where(e => e.AtMs >= cutoffMs).ToList();
+            var cutoff = UtcDateTimeConverter.FromUnixMilliseconds(cutoffMs);
+            Leave("data", $"{events.Count:N0} events, {train.Count:N0} to train on, {test.Count:N0} held out after {cutoff:u}");
+
+            // 2. Content vectors.
+            Enter("content vectors", $"{catalog.Count:N0} videos");
+            var (vectorizer, content) = await Task.Run(() => MlContentVectorizer.Fit(catalog, settings.ContentDimension, seed), ct);
+            using var contentZip = new MemoryStream();
+            vectorizer.Save(contentZip);
+            Leave("content vectors", $"{content.Dimension} dimensions");
+
+            // 3. Collaborative factors.
+            Enter("collaborative factors");
+            var userIds = train.Select(e => e.User).Distinct().Order().ToArray();
+            var userIndex = userIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            var als = new AlsOptions
+            {
+                Factors = settings.Factors,
+                Iterations = settings.AlsIterations,
+                Regularization = (float)settings.AlsRegularization,
+                Alpha = (float)settings.AlsAlpha,
+                NegativeAlpha = (float)settings.AlsNegativeAlpha,
+                Seed = seed,
+            };
+            var matrix = Interactions(train, userIndex, catalog.Count, als);
+            var alsSeconds = new List<double>();
+            var factors = await Task.Run(
+                () => ImplicitAls.Train(matrix, als, it =>
+                {
+                    alsSeconds.Add(it.Elapsed.TotalSeconds);
+                    Within("collaborative factors", (double)it.Iteration / als.Iterations, $"iteration {it.Iteration} of {als.Iterations}");
+                }, ct: ct),
+                ct);
+            var perIteration = alsSeconds.Count == 0 ? 0 : alsSeconds.Average();
+            metrics["als.nonzeros"] = matrix.NonZeros;
+            metrics["als.seconds_per_iteration"] = Math.Round(perIteration, 4);
+            metrics["als.nonzeros_per_second_per_core"] = perIteration <= 0 ? 0 : Math.Round(matrix.NonZeros / perIteration / Environment.ProcessorCount);
+            Leave("collaborative factors", $"{matrix.Users:N0} users × {matrix.Items:N0} videos, {matrix.NonZeros:N0} non-zeros, {perIteration:0.000} s per iteration");
+
+            // 4. Video clusters on content and collaborative vectors side by side.
+            Enter("video clusters");
+            var hasItem = new bool[catalog.Count];
+            for (var i = 0; i < matrix.Items; i++)
+            {
+                hasItem[i] = matrix.ItemStart[i + 1] > matrix.ItemStart[i];
+            }
+
+            var clusterDimension = content.Dimension + factors.Factors;
+            var clusterRows = new float[catalog.Count * clusterDimension];
+            for (var v = 0; v < catalog.Count; v++)
+            {
+                var row = clusterRows.AsSpan(v * clusterDimension, clusterDimension);
+                content.Of(v).CopyTo(row);
+                if (hasItem[v])
+                {
+                    var cf = row[content.Dimension..];
+                    factors.Item(v).CopyTo(cf);
+                    var norm = TensorPrimitives.Norm(cf);
+                    if (norm > 0)
+                    {
+                        TensorPrimitives.Multiply(cf, 0.5f / norm, cf);
+                    }
+                }
+            }
+
+            var k = settings.VideoClusters;
+            if (k == 0)
+            {
+                var (chosen, scores) = KMeansClustering.ChooseK(clusterRows, clusterDimension, [16, 24, 32, 40, 48], seed, sampleRows: 8_000);
+                k = chosen;
+                metrics["clusters.silhouette"] = Math.Round(scores.FirstOrDefault(s => s.K == k).Silhouette, 4);
+            }
+
+            var (clusterOf, centroids, found) = await Task.Run(() => KMeansClustering.Fit(clusterRows, clusterDimension, k, seed), ct);
+            var names = ClusterNamer.Name(catalog, clusterOf, found);
+            var inherited = await InheritStaffNamesAsync(version.Id, catalog, clusterOf, found, ct);
+            metrics["clusters.k"] = found;
+            Leave("video clusters", $"{found} clusters{(inherited > 0 ? $", {inherited} staff names carried over" : "")}");
+
+            // 5. User clusters.
+            Enter("user clusters");
+            var userClusters = await Task.Run(() => ClusterUsers(train, userIds, userIndex, factors, content, clusterOf, found, settings.UserClusters, seed, names), ct);
+            metrics["userclusters.k"] = userClusters.Profiles.Length;
+            Leave("user clusters", $"{userClusters.Profiles.Length} clusters of {userIds.Length:N0} users");
+
+            // 6. Learned ranker from logged impressions.
+            Enter("ranker");
+            var examples = await RankerExamplesAsync(catalog, cutoffMs, settings.RankerMaximumRows, ct);
+            RankerTraining? ranker = null;
+            if (examples.Count >= settings.RankerMinimumRows && examples.Select(e => e.Engaged).Distinct().Count() == 2)
+            {
+                ranker = await Task.Run(() => RankerTrainer.Train(examples, seed), ct);
+                metrics["ranker.rows"] = examples.Count;
+                metrics["ranker.positive_rate"] = Math.Round(ranker.PositiveRate, 4);
+                if (!double.IsNaN(ranker.TestAuc))
+                {
+                    metrics["ranker.auc"] = Math.Round(ranker.TestAuc, 4);
+                }
+
+                Leave("ranker", $"LightGBM on {examples.Count:N0} logged impressions, AUC {ranker.TestAuc:0.000}");
+            }
+            else
+            {
+                notes.Add($"No learned ranker: {examples.Count:N0} logged impressions, fewer than the {settings.RankerMinimumRows:N0} needed (or all with one outcome); the heuristic ranker serves.");
+                Leave("ranker", $"skipped: {examples.Count:N0} logged impressions (need {settings.RankerMinimumRows:N0})");
+            }
+
+            var artifacts = new ModelArtifacts
+            {
+                Manifest = new ModelManifest(),
+                VideoIds = catalog.VideoIds,
+                ContentDimension = content.Dimension,
+                Content = content.Values,
+                ContentModelZip = contentZip.ToArray(),
+                ClusterOf = clusterOf,
+                ClusterNames = names,
+                ClusterCentroids = centroids,
+                CentroidDimension = clusterDimension,
+                Als = als,
+                ItemFactors = factors.ItemFactors,
+                HasItem = hasItem,
+                UserIds = userIds,
+                UserFactors = factors.UserFactors,
+                UserClusterDimension = userClusters.Dimension,
+                UserCentroids = userClusters.Centroids,
+                ClusteredUserIds = [.. userClusters.Assignment.Keys],
+                UserClusterOf = [.. userClusters.Assignment.Values],
+                UserClusterProfiles = userClusters.Profiles,
+                Affinity = userClusters.Affinity,
+                RankerZip = ranker?.ModelZip,
+            };
+            var model = artifacts.AlignTo(catalog, version.Id, await store.StaffNamesAsync(version.Id, ct));
+
+            // 7. Evaluation on the held-out events, against the baselines and the version now serving.
+            Enter("evaluation");
+            var active = await LoadActiveForAsync(catalog, ct) ?? ServingState.BuildBaselineModel(catalog);
+            OfflineEvaluation? evaluation = null;
+            if (test.Count > 0)
+            {
+                var upTo = train.Count == 0 ? 0 : train.Max(e => e.Id);
+                var engagementAtCutoff = await engagements.BuildAsync(catalog, upTo, cutoff, ct);
+                evaluation = await Task.Run(
+                    () => evaluator.Evaluate(catalog, engagementAtCutoff, train, test, cutoff, model, [("full", model), ("active", active)], rules.TryGetActive()?.Rules ?? new DiversityRules(), settings.EvaluationUsers, ct),
+                    ct);
+                foreach (var (key, value) in evaluation.ToDictionary())
+                {
+                    metrics[key] = Math.Round(value, 5);
+                }
+
+                Leave("evaluation", $"{evaluation.Users} test users; NDCG@10 full {Metric(evaluation, "full"):0.0000}, active ({active.Version}) {Metric(evaluation, "active"):0.0000}, ALS {Metric(evaluation, "als"):0.0000}, popularity {Metric(evaluation, "popularity"):0.0000}");
+            }
+            else
+            {
+                notes.Add("No evaluation: no events were held out.");
+                Leave("evaluation", "skipped: no held-out events");
+            }
+
+            // 8. Registry: artifacts, manifest, promotion decision.
+            Enter("registry");
+            if (ranker is not null)
+            {
+                foreach (var (feature, gain) in ranker.FeatureImportance)
+                {
+                    metrics[$"importance.{feature}"] = Math.Round(gain, 4);
+                }
+            }
+
+            artifacts.Manifest = new ModelManifest
+            {
+                Version = version.Version,
+                CreatedAt = version.CreatedAt,
+                DataFrom = events.Count == 0 ? null : UtcDateTimeConverter.FromUnixMilliseconds(events[0].AtMs),
+                DataTo = cutoff,
+                Events = train.Count,
+                Videos = catalog.Count,
+                Users = userIds.Length,
+                ContentDimension = content.Dimension,
+                Factors = factors.Factors,
+                VideoClusters = found,
+                UserClusters = userClusters.Profiles.Length,
+                HasRanker = ranker is not null,
+                Steps = steps,
+                Metrics = metrics,
+                FeatureImportance = ranker?.FeatureImportance.ToDictionary() ?? [],
+                Notes = notes,
+            };
+            await Task.Run(() => artifacts.Save(directory), ct);
+
+            var (promote, decision) = Decide(evaluation, active, settings);
+            steps.Add(new TrainingStep("registry", Math.Round(stepClock.Elapsed.TotalSeconds, 2), decision));
+            await FinishVersionAsync(version.Id, promote ? ModelStatus.Ready : ModelStatus.Rejected, artifacts.Manifest, directory, decision, null, ct);
+            if (promote)
+            {
+                var promotion = await registry.PromoteAsync(version.Id, requestedBy ?? "training pipeline", decision, ct);
+                if (!promotion.Succeeded)
+                {
+                    decision = promotion.Message;
+                    promote = false;
+                }
+            }
+
+            var pruned = await registry.PruneAsync(ct);
+            var outcome = promote ? TrainingOutcome.Succeeded : TrainingOutcome.NotPromoted;
+            var message = $"{version.Version}: {decision}";
+            await FinishRunAsync(runId, outcome, version.Id, message, steps, ct);
+            console?.Invoke($"[100 %] {message}{(pruned > 0 ? $" ({pruned} old version(s) pruned)" : "")} — {clock.Elapsed.TotalSeconds:0.0} s in all");
+            log.LogInformation("Training run {Run} finished in {Seconds:F1} s: {Message}", runId, clock.Elapsed.TotalSeconds, message);
+            return new TrainingResult(runId, version.Id, version.Version, outcome, promote, decision, steps, metrics, evaluation, clock.Elapsed);
+        }
+        catch (Exception ex)
+        {
+            var cancelled = ex is OperationCanceledException && ct.IsCancellationRequested;
+            var message = cancelled ? "Cancelled; the active model keeps serving." : $"Failed: {ex.Message} The active model keeps serving.";
+            log.LogError(ex, "Training run {Run} {Outcome}", runId, cancelled ? "was cancelled" : "failed");
+            TryDelete(directory);
+            await FinishVersionAsync(version.Id, ModelStatus.Failed, null, "", message, ex.Message, CancellationToken.None);
+            await FinishRunAsync(runId, cancelled ? TrainingOutcome.Cancelled : TrainingOutcome.Failed, version.Id, message, steps, CancellationToken.None);
+            console?.Invoke(message);
+            return new TrainingResult(runId, version.Id, version.Version, cancelled ? TrainingOutcome.Cancelled : TrainingOutcome.Failed, false, message, steps, metrics, null, clock.Elapsed);
+        }
+        finally
+        {
+            progress.Finish("done");
+            _single.Release();
+        }
+    }
+
+    /// <summary>
+    /// Promote when the new version's NDCG@10 is at least the active version's minus the tolerance (both measured on
+    /// the same held-out events), or when the baseline serves and nothing could be measured.
+    /// </summary>
+    private static (bool Promote, string Decision) Decide(OfflineEvaluation? evaluation, RecommenderModel active, TrainingOptions settings)
+    {
+        if (!settings.AutoPromote)
+        {
+            return (false, "Automatic promotion is off; a member of staff decides.");
+        }
+
+        if (evaluation?.For("full") is not { } candidate || evaluation.For("active") is not { } current)
+        {
+            return active.IsBaseline
+                ? (true, "Promoted: nothing could be measured, and a trained model is better than the baseline's hashtag groups.")
+                : (false, "Not promoted: nothing could be measured against the active version.");
+        }
+
+        var floor = current.Ndcg - settings.PromotionTolerance;
+        return candidate.Ndcg >= floor
+            ? (true, $"Promoted: NDCG@10 {candidate.Ndcg:0.0000} against {current.Ndcg:0.0000} for {active.Version} (tolerance {settings.PromotionTolerance:0.###}).")
+            : (false, $"Not promoted: NDCG@10 {candidate.Ndcg:0.0000} is below {current.Ndcg:0.0000} for {active.Version} minus the tolerance {settings.PromotionTolerance:0.###}.");
+    }
+
+    private static double Metric(OfflineEvaluation evaluation, string method) => evaluation.For(method)?.Ndcg ?? double.NaN;
+
+    private async Task<RecommenderModel?> LoadActiveForAsync(CatalogSnapshot catalog, CancellationToken ct)
+    {
+        var record = await store.ActiveRecordAsync(ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await store.LoadAsync(record, catalog, ct);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every event of a catalog video, oldest first.</summary>
+    private async Task<List<EventRow>> LoadEventsAsync(CatalogSnapshot catalog, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT Id, UserId, VideoId, Kind, WatchFraction, At FROM Events ORDER BY At, Id";
+        var rows = new List<EventRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var video = catalog.IndexOf(reader.GetInt32(2));
+            if (video >= 0)
+            {
+                rows.Add(new EventRow(reader.GetInt64(0), reader.GetInt64(1), video, (EngagementKind)reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetFloat(4), reader.GetInt64(5)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Sums each user–video pair's engagement weights; positive sums are preferences, negative ones confident non-preferences.</summary>
+    private static InteractionMatrix Interactions(List<EventRow> train, Dictionary<long, int> userIndex, int videos, AlsOptions als)
+    {
+        var sums = new Dictionary<long, float>();
+        foreach (var e in train)
+        {
+            var weight = e.Weight;
+            if (weight == 0)
+            {
+                continue;
+            }
+
+            var key = ((long)userIndex[e.User] << 32) | (uint)e.Video;
+            sums[key] = sums.GetValueOrDefault(key) + weight;
+        }
+
+        return InteractionMatrix.From(userIndex.Count, videos, sums.Where(s => s.Value != 0).Select(s =>
+        {
+            var user = (int)(s.Key >> 32);
+            var video = (int)(s.Key & 0xFFFFFFFF);
+            return s.Value > 0 ? (user, video, 1f, 1 + als.Alpha * s.Value) : (user, video, 0f, 1 + als.NegativeAlpha * -s.Value);
+        }));
+    }
+
+    private UserClusterModel ClusterUsers(
+        List<EventRow> train, long[] userIds, Dictionary<long, int> userIndex, AlsFactors factors, ContentVectors content,
+        int[] videoClusterOf, int videoClusters, int configuredK, int seed, string[] videoClusterNames)
+    {
+        var dimension = factors.Factors + content.Dimension;
+        var interest = new float[userIds.Length * content.Dimension];
+        var positives = new double[userIds.Length * videoClusters];
+        foreach (var e in train)
+        {
+            if (e.Weight > 0)
+            {
+                var u = userIndex[e.User];
+                TensorPrimitives.MultiplyAdd(content.Of(e.Video), e.Weight, interest.AsSpan(u * content.Dimension, content.Dimension), interest.AsSpan(u * content.Dimension, content.Dimension));
+                positives[u * videoClusters + videoClusterOf[e.Video]] += e.Weight;
+            }
+        }
+
+        var rows = new float[userIds.Length * dimension];
+        for (var u = 0; u < userIds.Length; u++)
+        {
+            UserClusterModel.UserVector(factors.User(u), interest.AsSpan(u * content.Dimension, content.Dimension)).CopyTo(rows.AsSpan(u * dimension, dimension));
+        }
+
+        var k = configuredK > 0 ? configuredK : Math.Clamp((int)Math.Round(Math.Sqrt(userIds.Length / 50.0)), 4, 24);
+        k = Math.Min(k, Math.Max(1, userIds.Length));
+        var (assignment, centroids, found) = KMeansClustering.Fit(rows, dimension, k, seed);
+
+        // Affinity: each user cluster's share of positive engagement per video cluster, over that video cluster's share overall.
+        var clusterTotals = new double[found * videoClusters];
+        var overall = new double[videoClusters];
+        for (var u = 0; u < userIds.Length; u++)
+        {
+            for (var c = 0; c < videoClusters; c++)
+            {
+                clusterTotals[assignment[u] * videoClusters + c] += positives[u * videoClusters + c];
+                overall[c] += positives[u * videoClusters + c];
+            }
+        }
+
+        var grand = overall.Sum();
+        var affinity = new float[found * videoClusters];
+        for (var uc = 0; uc < found; uc++)
+        {
+            var rowTotal = 0.0;
+            for (var c = 0; c < videoClusters; c++)
+            {
+                rowTotal += clusterTotals[uc * videoClusters + c];
+            }
+
+            for (var c = 0; c < videoClusters; c++)
+            {
+                var share = rowTotal <= 0 ? 0 : clusterTotals[uc * videoClusters + c] / rowTotal;
+                var baseShare = grand <= 0 ? 0 : overall[c] / grand;
+                affinity[uc * videoClusters + c] = baseShare <= 0 ? 0 : (float)(share / baseShare);
+            }
+        }
+
+        var members = new List<long>[found];
+        for (var u = 0; u < userIds.Length; u++)
+        {
+            (members[assignment[u]] ??= []).Add(userIds[u]);
+        }
+
+        var profiles = new UserClusterProfile[found];
+        for (var uc = 0; uc < found; uc++)
+        {
+            var people = (members[uc] ?? []).Select(id => users.TryGet(id, out var p) ? p : null).Where(p => p is not null).Select(p => p!).ToList();
+            var top = Enumerable.Range(0, videoClusters).OrderByDescending(c => affinity[uc * videoClusters + c]).First();
+            profiles[uc] = new UserClusterProfile(
+                uc,
+                $"fans of {videoClusterNames[top]}",
+                members[uc]?.Count ?? 0,
+                Shares(people.Select(p => p.Country)),
+                Shares(people.Select(p => p.Language)),
+                Shares(people.Select(p => DeviceTypes.NameOf(p.Device))));
+        }
+
+        var assigned = new Dictionary<long, int>(userIds.Length);
+        for (var u = 0; u < userIds.Length; u++)
+        {
+            assigned[userIds[u]] = assignment[u];
+        }
+
+        return new UserClusterModel(dimension, centroids, assigned, profiles, affinity, videoClusters);
+    }
+
+    private static List<ShareOf> Shares(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0
+            ? []
+            : list.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
+                .Select(g => new ShareOf(g.Key, Math.Round((double)g.Count() / list.Count, 3))).ToList();
+    }
+
+    /// <summary>
+    /// Logged impressions (served batches before the cutoff) with their features as served; an impression is engaged
+    /// when the user engaged positively with that video within a day of it being served.
+    /// </summary>
+    private async Task<List<RankerExample>> RankerExamplesAsync(CatalogSnapshot catalog, long cutoffMs, int maximum, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var served = new List<(long User, long AtMs, string Items)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT UserId, At, ItemsJson FROM ServedBatches WHERE Mode = 0 AND At < $cutoff ORDER BY At DESC LIMIT $limit";
+            var cutoffParameter = command.CreateParameter();
+            cutoffParameter.ParameterName = "$cutoff";
+            cutoffParameter.Value = cutoffMs;
+            command.Parameters.Add(cutoffParameter);
+            var limit = command.CreateParameter();
+            limit.ParameterName = "$limit";
+            limit.Value = Math.Max(1, maximum / 8);
+            command.Parameters.Add(limit);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                served.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+            }
+        }
+
+        if (served.Count == 0)
+        {
+            return [];
+        }
+
+        var positive = new Dictionary<(long, int), List<long>>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT UserId, VideoId, Kind, WatchFraction, At FROM Events WHERE At >= $from AND Kind <> 0";
+            var from = command.CreateParameter();
+            from.ParameterName = "$from";
+            from.Value = served.Min(s => s.AtMs);
+            command.Parameters.Add(from);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (EngagementWeights.IsPositive((EngagementKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetFloat(3)))
+                {
+                    var key = (reader.GetInt64(0), reader.GetInt32(1));
+                    if (!positive.TryGetValue(key, out var times))
+                    {
+                        positive[key] = times = [];
+                    }
+
+                    times.Add(reader.GetInt64(4));
+                }
+            }
+        }
+
+        const long Window = 86_400_000;
+        var examples = new List<RankerExample>(served.Count * 8);
+        foreach (var (user, at, json) in served)
+        {
+            ServedItemRecord[]? items;
+            try
+            {
+                items = JsonSerializer.Deserialize<ServedItemRecord[]>(json, ModelStore.Json);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            foreach (var item in items ?? [])
+            {
+                var features = new float[RankingFeatures.Count];
+                for (var f = 0; f < features.Length; f++)
+                {
+                    features[f] = item.Features.TryGetValue(RankingFeatures.Names[f], out var value) ? value : 0f;
+                }
+
+                var engaged = positive.TryGetValue((user, item.VideoId), out var times) && times.Any(t => t >= at && t <= at + Window);
+                examples.Add(new RankerExample(features, engaged, at));
+            }
+        }
+
+        return examples;
+    }
+
+    /// <summary>Gives the new version's clusters the names staff gave the active version's, by best membership overlap (Jaccard ≥ 0.3).</summary>
+    private async Task<int> InheritStaffNamesAsync(int newVersionId, CatalogSnapshot catalog, int[] clusterOf, int k, CancellationToken ct)
+    {
+        var active = await store.ActiveRecordAsync(ct);
+        if (active is null)
+        {
+            return 0;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var labels = await db.ClusterLabels.AsNoTracking().Where(l => l.ModelVersionId == active.Id).ToListAsync(ct);
+        if (labels.Count == 0)
+        {
+            return 0;
+        }
+
+        ModelArtifacts old;
+        try
+        {
+            old = ModelArtifacts.Load(string.IsNullOrEmpty(active.ArtifactPath) ? store.DirectoryFor(active.Id) : active.ArtifactPath);
+        }
+        catch (InvalidDataException)
+        {
+            return 0;
+        }
+
+        var newMembers = new Dictionary<int, HashSet<int>>();
+        for (var v = 0; v < catalog.Count; v++)
+        {
+            if (!newMembers.TryGetValue(clusterOf[v], out var set))
+            {
+                newMembers[clusterOf[v]] = set = [];
+            }
+
+            set.Add(catalog.VideoIds[v]);
+        }
+
+        var carried = 0;
+        foreach (var label in labels)
+        {
+            var oldMembers = old.VideoIds.Where((_, i) => old.ClusterOf[i] == label.Cluster).ToHashSet();
+            var best = newMembers
+                .Select(m => (Cluster: m.Key, Jaccard: (double)m.Value.Count(oldMembers.Contains) / m.Value.Union(oldMembers).Count()))
+                .OrderByDescending(m => m.Jaccard)
+                .FirstOrDefault();
+            if (best.Jaccard >= 0.3 && best.Cluster < k)
+            {
+                db.ClusterLabels.Add(new ClusterLabel { ModelVersionId = newVersionId, Cluster = best.Cluster, Name = label.Name, RenamedBy = label.RenamedBy, RenamedAt = label.RenamedAt });
+                carried++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return carried;
+    }
+
+    private async Task<long> StartRunAsync(string trigger, string? requestedBy, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var run = new TrainingRun { Job = "retrain", Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), Outcome = TrainingOutcome.Running };
+        db.TrainingRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run.Id;
+    }
+
+    private async Task FinishRunAsync(long runId, TrainingOutcome outcome, int? versionId, string message, List<TrainingStep> steps, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.FinishedAt, Now())
+            .SetProperty(r => r.Outcome, outcome)
+            .SetProperty(r => r.ModelVersionId, versionId)
+            .SetProperty(r => r.Message, message)
+            .SetProperty(r => r.StepsJson, JsonSerializer.Serialize(steps, ModelStore.Json)), ct);
+    }
+
+    private async Task<ModelVersionRecord> BeginVersionAsync(string trigger, string? requestedBy, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var record = new ModelVersionRecord { Status = ModelStatus.Training, CreatedAt = Now(), Trigger = trigger, RequestedBy = requestedBy };
+        db.ModelVersions.Add(record);
+        await db.SaveChangesAsync(ct);
+        record.Version = $"v{record.Id}";
+        record.ArtifactPath = store.DirectoryFor(record.Id);
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    private async Task FinishVersionAsync(int id, ModelStatus status, ModelManifest? manifest, string directory, string decision, string? error, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var record = await db.ModelVersions.SingleAsync(m => m.Id == id, ct);
+        record.Status = status;
+        record.FinishedAt = Now();
+        record.Decision = decision;
+        record.Error = error;
+        if (manifest is not null)
+        {
+            record.DataFrom = manifest.DataFrom;
+            record.DataTo = manifest.DataTo;
+            record.Events = manifest.Events;
+            record.Videos = manifest.Videos;
+            record.Users = manifest.Users;
+            record.StepsJson = JsonSerializer.Serialize(manifest.Steps, ModelStore.Json);
+            record.MetricsJson = JsonSerializer.Serialize(manifest.Metrics, ModelStore.Json);
+            record.ArtifactPath = directory;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
