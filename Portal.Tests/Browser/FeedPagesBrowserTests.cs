@@ -143,9 +143,14 @@ public sealed partial class FeedPagesBrowserTests(PortalBrowserFixture fixture)
         await page.GotoAsync("/users");
         await PortalBrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync("[data-testid=cold-start-open]");
-        await page.ClickAsync("[data-testid=cold-start-preview]");
         var cards = page.Locator("[data-testid=cold-start-batch] [data-testid=video-card]");
         await cards.First.WaitForAsync();
+        Assert.Equal(8, await cards.CountAsync());
+        Assert.Equal("en · US · iOS", (await page.InnerTextAsync("[data-testid=cold-start-batch] [data-testid=fact-context]")).Trim());
+
+        await page.ClickAsync("[data-testid=cold-start-device]");
+        await page.Locator(".mud-popover-open .mud-list-item >> text=Web").ClickAsync();
+        await page.Locator("[data-testid=cold-start-batch] [data-testid=fact-context] >> text=en · US · Web").WaitForAsync();
         Assert.Equal(8, await cards.CountAsync());
         var clusters = await cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.cluster)");
         Assert.Equal(8, clusters.Distinct().Count());
