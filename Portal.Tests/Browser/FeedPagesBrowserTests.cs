@@ -85,6 +85,8 @@ public sealed partial class FeedPagesBrowserTests(PortalBrowserFixture fixture)
         await dialog.Locator("[data-testid=publish-confirm]").ClickAsync();
         await page.Locator($"[data-testid=active-version] >> text=Version {startVersion + 2}").WaitForAsync();
         Assert.Equal(store.Active.Rules, (await store.GetVersionAsync(startVersion))!.Rules);
+        await page.Locator($"[data-testid=history-row][data-version='{startVersion + 2}'] >> text=Rollback to version {startVersion}").WaitForAsync();
+        await ScreenshotAsync(page, "rules-history");
         await page.Context.CloseAsync();
     }
 
@@ -135,6 +137,20 @@ public sealed partial class FeedPagesBrowserTests(PortalBrowserFixture fixture)
         var devices = await page.Locator("[data-testid=users-grid] tbody td:nth-child(4)").AllInnerTextsAsync();
         Assert.NotEmpty(devices);
         Assert.All(devices, d => Assert.Equal("Web", d.Trim()));
+
+        // From the second page of all users, a filter chosen in the toolbar goes into the address and starts at page one.
+        await page.GotoAsync("/users");
+        await PortalBrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=user-link] >> text=User 1").First.WaitForAsync();
+        await page.ClickAsync("[data-testid=users-grid] button[aria-label='Next page']");
+        await page.Locator("[data-testid=user-link] >> text=User 26").WaitForAsync();
+        await page.ClickAsync("[data-testid=filter-device]");
+        await page.Locator(".mud-popover-open .mud-list-item >> text=Android").ClickAsync();
+        await page.WaitForURLAsync("**/users?device=android");
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-testid=users-grid] tbody td:nth-child(4)')].every(td => td.innerText.trim() === 'Android')");
+        var first = int.Parse((await page.Locator("[data-testid=user-link]").First.InnerTextAsync()).Replace("User ", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        Assert.True(first < 26, "The filtered list starts again at its first page.");
 
         await page.GotoAsync("/users?id=999999");
         await page.Locator("[data-testid=users-empty]").WaitForAsync();

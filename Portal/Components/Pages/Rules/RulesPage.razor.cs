@@ -131,7 +131,7 @@ public partial class RulesPage
         var progress = new Progress<double>(percent =>
         {
             _impactPercent = Math.Max(_impactPercent, percent);
-            if (_impactRunning && (int)_impactPercent >= shown + 2)
+            if (_impactRunning && !_disposed.IsCancellationRequested && (int)_impactPercent >= shown + 2)
             {
                 shown = (int)_impactPercent;
                 StateHasChanged();

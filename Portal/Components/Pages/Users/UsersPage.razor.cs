@@ -77,10 +77,17 @@ public partial class UsersPage
             _idText = Id?.ToString(CultureInfo.InvariantCulture);
         }
 
-        // The grid loads itself on first render; afterwards a new address means new filters.
+        // The grid loads itself on first render; afterwards a new address means new filters, shown from their first page.
         if (_grid is not null && _shown is not null && _shown != Search)
         {
-            await _grid.ReloadServerData();
+            if (_grid.CurrentPage > 0)
+            {
+                _grid.NavigateTo(MudBlazor.Page.First);
+            }
+            else
+            {
+                await _grid.ReloadServerData();
+            }
         }
     }
 
