@@ -109,6 +109,8 @@ public sealed partial class FeedPagesBrowserTests(PortalBrowserFixture fixture)
         await cards.Nth(2).Locator("[data-testid=mark-skip]").ClickAsync();
         await cards.Nth(3).Locator("[data-testid=mark-notInterested]").ClickAsync();
         await page.Locator("[data-testid=sandbox-marked] >> text=4 of 8").WaitForAsync();
+        Assert.Equal(4, await page.Locator("[data-testid=sandbox-batch] [data-testid=marked]").CountAsync());
+        Assert.Contains("Liked in the sandbox", await cards.Nth(0).Locator("[data-testid=marked]").InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "sandbox-marked");
 
         var firstBatch = await cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.videoId)");

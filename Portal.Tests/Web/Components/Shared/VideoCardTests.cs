@@ -75,12 +75,11 @@ public sealed class VideoCardTests : SharedComponentContext
     }
 
     [Fact]
-    public void Render_ExplorationSlotActionsAndBadge_AreShown()
+    public void Render_ExplorationSlotAndActions_AreShown()
     {
         var clicked = 0;
         var card = Render<VideoCard>(p => p
             .Add(c => c.Item, Item(exploration: true))
-            .Add(c => c.Badge, "Liked")
             .Add(c => c.Actions, builder =>
             {
                 builder.OpenComponent<MudButton>(0);
@@ -90,7 +89,6 @@ public sealed class VideoCardTests : SharedComponentContext
             }));
 
         Assert.Contains("Exploration slot", card.Find(".portal-video-flag").TextContent, StringComparison.Ordinal);
-        Assert.Equal("Liked", card.Find(".portal-video-badge").TextContent);
         card.Find(".portal-video-actions button").Click();
         Assert.Equal(1, clicked);
     }

@@ -161,8 +161,6 @@ public partial class FeedSandboxPanel
             next.Items.Count);
     }
 
-    private string? Badge(FeedItem item) => _marks.TryGetValue(item.VideoId, out var kind) ? DisplayText.Kind(kind) : null;
-
     /// <summary>How a sandbox batch differs from the one before: what was marked, which topic groups came, stayed and left.</summary>
     private sealed record SandboxChange(string Did, IReadOnlyList<string> Came, IReadOnlyList<string> Stayed, IReadOnlyList<string> Left, int? FromLiked, int Count);
 }
