@@ -51,6 +51,15 @@ public sealed class UserQueries(IDbContextFactory<EngineDbContext> contexts)
         return new Page<UserSummary>(items, total, pageIndex, pageSize);
     }
 
+    /// <summary>The distinct languages and countries of all users.</summary>
+    public async Task<UserFacets> FacetsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var languages = await db.Users.AsNoTracking().Select(u => u.Language).Distinct().OrderBy(l => l).ToListAsync(ct);
+        var countries = await db.Users.AsNoTracking().Select(u => u.Country).Distinct().OrderBy(c => c).ToListAsync(ct);
+        return new UserFacets(languages, countries);
+    }
+
     /// <summary>The user's latest engagements, newest first (impressions left out unless asked for).</summary>
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(long userId, int limit = 50, bool includeImpressions = false, CancellationToken ct = default)
     {

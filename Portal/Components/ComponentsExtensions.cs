@@ -1,5 +1,8 @@
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Components.Pages.Rules;
+using Portal.Components.Shared;
+using Portal.Hosting;
 
 namespace Portal.Components;
 
@@ -16,6 +19,8 @@ public static class ComponentsExtensions
             options.SnackbarConfiguration.ShowCloseIcon = true;
             options.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        services.AddSingleton(provider => VideoThumbnails.FromFolder(provider.GetRequiredService<PortalAssets>().Root));
+        services.AddScoped<RulesPublisher>();
         return services;
     }
 

@@ -35,6 +35,19 @@ public sealed class UserQueriesTests
     }
 
     [Fact]
+    public async Task Facets_SeededWorld_ListsEachLanguageAndCountryOnceInOrder()
+    {
+        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var db = await database.Contexts.CreateDbContextAsync();
+
+        var facets = await database.Get<UserQueries>().FacetsAsync();
+
+        Assert.Equal(db.Users.Select(u => u.Language).Distinct().AsEnumerable().Order(StringComparer.Ordinal), facets.Languages);
+        Assert.Equal(db.Users.Select(u => u.Country).Distinct().AsEnumerable().Order(StringComparer.Ordinal), facets.Countries);
+        Assert.Contains("en", facets.Languages);
+    }
+
+    [Fact]
     public async Task Timeline_NewestFirstWithoutImpressions()
     {
         await using var database = await EngineTestDatabase.CreateSeededAsync();
