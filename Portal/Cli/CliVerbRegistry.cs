@@ -8,6 +8,7 @@ public static class CliVerbRegistry
         var verbs = new List<ICliVerb>
         {
             new SeedVerb(console),
+            new ApiKeyVerb(console),
         };
         verbs.Add(new HelpVerb(console, verbs));
         return verbs;

@@ -18,7 +18,7 @@ public sealed class CliAppTests : IDisposable
         var (code, _, error) = await RunAsync("frobnicate");
 
         Assert.Equal(CliExitCodes.Usage, code);
-        Assert.Equal("Unknown command 'frobnicate'. Valid commands: seed, help.", error.Trim());
+        Assert.Equal("Unknown command 'frobnicate'. Valid commands: seed, apikey, help.", error.Trim());
     }
 
     [Fact]
