@@ -11,7 +11,6 @@ namespace Portal.Api;
 /// Requests outside <c>/api</c> are left to the portal's error page.
 /// </summary>
 internal sealed class ApiExceptionHandler(
-    IProblemDetailsService problems,
     IOptions<JsonOptions> json,
     IOptions<ApiOptions> options,
     ILogger<ApiExceptionHandler> log) : IExceptionHandler
@@ -45,7 +44,7 @@ internal sealed class ApiExceptionHandler(
                 break;
         }
 
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await ApiProblems.WriteAsync(context, problem);
+        return true;
     }
 }

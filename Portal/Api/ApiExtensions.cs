@@ -147,9 +147,8 @@ public static class ApiExtensions
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await WriteProblemAsync(context, ApiProblems.Create(
+        await ApiProblems.WriteAsync(context, ApiProblems.Create(
             StatusCodes.Status429TooManyRequests,
             $"This API key sent more than {options.RequestsPerSecond:N0} requests a second (bursts up to {options.Burst:N0}). Wait {seconds} s and try again."));
     }
@@ -160,8 +159,7 @@ public static class ApiExtensions
             && context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } max
             && length > max)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return WriteProblemAsync(context, ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, ApiRequestErrors.TooLargeMessage(context.GetEndpoint())));
+            return ApiProblems.WriteAsync(context, ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, ApiRequestErrors.TooLargeMessage(context.GetEndpoint())));
         }
 
         return next(context);
@@ -183,13 +181,6 @@ public static class ApiExtensions
             StatusCodes.Status401Unauthorized => ApiKeyAuthenticationHandler.MissingKeyMessage,
             _ => ApiProblems.TitleOf(code) + ".",
         };
-        return WriteProblemAsync(context, ApiProblems.Create(code, detail));
+        return ApiProblems.WriteAsync(context, ApiProblems.Create(code, detail));
     }
-
-    private static async Task WriteProblemAsync(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = problem,
-        });
 }

@@ -29,6 +29,12 @@ public static class ApiProblems
         return TypedResults.Problem(NotReadyMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready yet");
     }
 
+    /// <summary>
+    /// Writes <paramref name="problem"/> as the response, with its status: through the problem details service when
+    /// the client accepts JSON, else as problem JSON all the same (an API error is never an HTML page).
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem) => TypedResults.Problem(problem).ExecuteAsync(context);
+
     /// <summary>A problem with the default title of its status code.</summary>
     public static ProblemDetails Create(int status, string detail, string? title = null) =>
         new() { Status = status, Title = title ?? TitleOf(status), Detail = detail };

@@ -14,6 +14,7 @@ public static class EventsApi
             .WithName("PostEvents")
             .WithSummary("Record engagement events")
             .WithDescription("Takes up to 1,000 events (impression, watch, like, share, comment, follow, skip, notInterested, report). Every row is checked first: one bad row refuses the whole request and nothing is stored. Stored events update the users' state at once, so their next feed request reflects them.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestBodyLimit(options.EventsMaxBodyBytes);
 
     public static async Task<Results<Accepted<EventsAcceptedResponse>, ValidationProblem, ProblemHttpResult>> PostEventsAsync(

@@ -17,6 +17,7 @@ public static partial class FeedApi
             .WithName("GetFeed")
             .WithSummary("The next batch of a user's feed")
             .WithDescription("Builds the next 8 videos for the user from everything they did so far; each call is a new batch and is recorded in the served log. With explain=true every item also carries its sources, score, rank before the diversity rules, feature values and the rules' effects.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer(DescribeBothShapesAsync);
 
     /// <param name="id">The user's id.</param>

@@ -16,11 +16,13 @@ public static class UsersApi
             .WithName("CreateUser")
             .WithSummary("Register an app user")
             .WithDescription("Registers a user with a language, a country and a device. The first feed of a new user is a cold start: 8 popular videos across different topics, sounds and creators.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestBodyLimit(options.UsersMaxBodyBytes);
 
         users.MapGet("{id}", GetUser)
             .WithName("GetUser")
-            .WithSummary("Read an app user's profile");
+            .WithSummary("Read an app user's profile")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return users;
     }

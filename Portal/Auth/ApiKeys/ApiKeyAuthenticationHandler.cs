@@ -15,8 +15,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyCache cache,
-    ApiKeyUsage usage,
-    IProblemDetailsService problems)
+    ApiKeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string MissingKeyMessage = $"This API needs a key: send it in the {ApiKeyDefaults.HeaderName} header. Administrators create keys on the portal's API keys page.";
@@ -52,21 +51,15 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.HeaderName}\"";
         await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", result.Failure is null ? MissingKeyMessage : InvalidKeyMessage);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         await WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key may not use this route.");
     }
 
-    private async Task WriteProblemAsync(int status, string title, string detail) =>
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+    private Task WriteProblemAsync(int status, string title, string detail) =>
+        Portal.Api.ApiProblems.WriteAsync(Context, new ProblemDetails { Status = status, Title = title, Detail = detail });
 }
