@@ -50,6 +50,7 @@ public static class UsersApi
         return TypedResults.Created($"/api/v1/users/{id}", new CreatedUserResponse(id));
     }
 
+    /// <param name="id">The user's id.</param>
     public static Results<Ok<UserResponse>, ProblemHttpResult> GetUser(long id, UserDirectory users, ServingState serving, HttpContext context)
     {
         if (!serving.IsReady)

@@ -3,7 +3,7 @@ namespace Portal.Api.Contracts;
 /// <summary>One video of a batch with how it was chosen.</summary>
 /// <param name="Cluster">The name of the video's topic group.</param>
 /// <param name="ClusterId">The topic group's id in the model that served it.</param>
-/// <param name="Language">The video's language; absent when it has none (music, visual gags).</param>
+/// <param name="Language">The video's language code; null when it has none (music, visual gags).</param>
 /// <param name="Reasons">Why the video is in the batch: the source that proposed it, a stable code and a sentence.</param>
 /// <param name="Sources">The candidate sources that proposed the video.</param>
 /// <param name="Score">Predicted engagement, 0..1.</param>
