@@ -95,9 +95,14 @@ public static class ApiExtensions
         v1.MapEventsApi(options);
 
         app.MapOpenApi().AllowAnonymous();
+        // The reference is served from the package's own files; nothing it offers calls out to third-party services.
         app.MapScalarApiReference(DocsPath, scalar => scalar
                 .WithTitle("Portal API")
-                .AddPreferredSecuritySchemes([ApiKeyDefaults.Scheme]))
+                .AddPreferredSecuritySchemes([ApiKeyDefaults.Scheme])
+                .HideDeveloperTools()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry())
             .AllowAnonymous();
         return app;
     }
