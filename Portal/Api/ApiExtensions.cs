@@ -20,9 +20,6 @@ public static class ApiExtensions
     /// <summary>The browsable API reference (Scalar), open to anyone.</summary>
     public const string DocsPath = "/api/docs";
 
-    /// <summary>The OpenAPI document, open to anyone.</summary>
-    public const string OpenApiDocumentPath = "/openapi/v1.json";
-
     /// <summary>The rate-limiting policy of the API routes: a token bucket per API key.</summary>
     public const string RateLimitPolicy = "per-api-key";
 

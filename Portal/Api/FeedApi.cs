@@ -22,8 +22,8 @@ public static partial class FeedApi
 
     /// <param name="id">The user's id.</param>
     /// <param name="explain">True for the full explanation of every item.</param>
-    /// <param name="device">Overrides the user's device for this request: ios, android, web or tablet.</param>
-    /// <param name="country">Overrides the user's country for this request: a two-letter code such as "US".</param>
+    /// <param name="device">Overrides the user's device for this request: ios, android, web or tablet. Empty: the user's own.</param>
+    /// <param name="country">Overrides the user's country for this request: a two-letter code such as "US". Empty: the user's own.</param>
     public static async Task<Results<Ok<FeedResponse>, Ok<ExplainedFeedResponse>, ValidationProblem, ProblemHttpResult>> GetFeedAsync(
         long id,
         bool? explain,
@@ -35,7 +35,7 @@ public static partial class FeedApi
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         DeviceType? requestDevice = null;
-        if (device is not null)
+        if (!string.IsNullOrWhiteSpace(device))
         {
             if (DeviceTypes.TryParse(device, out var parsed))
             {
@@ -47,7 +47,11 @@ public static partial class FeedApi
             }
         }
 
-        if (country is not null && !CountryPattern().IsMatch(country))
+        if (string.IsNullOrWhiteSpace(country))
+        {
+            country = null;
+        }
+        else if (!CountryPattern().IsMatch(country.Trim()))
         {
             errors["country"] = [$"\"{Shorten(country)}\" is not a country code; use two letters such as \"US\" or \"BR\"."];
         }
