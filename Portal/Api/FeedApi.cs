@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Portal.Api.Contracts;
 using Portal.Engine.Catalog;
@@ -136,7 +137,7 @@ public static partial class FeedApi
     }
 
     /// <summary>OpenAPI keeps one schema per status code; the 200 of this route is one of two shapes, depending on <c>explain</c>.</summary>
-    private static async Task DescribeBothShapesAsync(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    private static async Task DescribeBothShapesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok!.Content is null)
         {
