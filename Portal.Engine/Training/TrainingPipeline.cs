@@ -187,7 +187,7 @@ public sealed class TrainingPipeline(
             var k = settings.VideoClusters;
             if (k == 0)
             {
-                var (chosen, scores) = KMeansClustering.ChooseK(clusterRows, clusterDimension, [16, 24, 32, 40, 48], seed, sampleRows: 8_000);
+                var (chosen, scores) = KMeansClustering.ChooseK(clusterRows, clusterDimension, [16, 24, 32, 40, 48], seed, sampleRows: 5_000);
                 k = chosen;
                 metrics["clusters.silhouette"] = Math.Round(scores.FirstOrDefault(s => s.K == k).Silhouette, 4);
             }
