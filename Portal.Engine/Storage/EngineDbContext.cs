@@ -5,6 +5,7 @@ using Portal.Engine.Diversity;
 using Portal.Engine.Evaluation;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
+using Portal.Engine.Moderation;
 using Portal.Engine.Synthetic;
 using Portal.Engine.Training;
 
@@ -44,6 +45,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<TrainingSchedule> TrainingSchedules => Set<TrainingSchedule>();
 
     public DbSet<ClusterLabel> ClusterLabels => Set<ClusterLabel>();
+
+    public DbSet<ModerationChange> ModerationChanges => Set<ModerationChange>();
 
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
 

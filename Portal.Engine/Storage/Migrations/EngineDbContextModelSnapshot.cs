@@ -426,6 +426,41 @@ namespace Portal.Engine.Storage.Migrations
                     b.ToTable("ServedBatches");
                 });
 
+            modelBuilder.Entity("Portal.Engine.Moderation.ModerationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.ToTable("ModerationChanges");
+                });
+
             modelBuilder.Entity("Portal.Engine.Synthetic.CreatorTruth", b =>
                 {
                     b.Property<int>("CreatorId")

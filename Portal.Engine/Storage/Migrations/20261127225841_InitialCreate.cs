@@ -132,6 +132,24 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModerationChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServedBatches",
                 columns: table => new
                 {
@@ -445,6 +463,16 @@ namespace Portal.Engine.Storage.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModerationChanges_At",
+                table: "ModerationChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationChanges_Subject_SubjectId",
+                table: "ModerationChanges",
+                columns: new[] { "Subject", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServedBatches_At",
                 table: "ServedBatches",
                 column: "At");
@@ -513,6 +541,9 @@ namespace Portal.Engine.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "ModelVersions");
+
+            migrationBuilder.DropTable(
+                name: "ModerationChanges");
 
             migrationBuilder.DropTable(
                 name: "ServedBatches");

@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations
 {
     [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127223149_InitialCreate")]
+    [Migration("20261127225841_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -427,6 +427,41 @@ namespace Portal.Engine.Storage.Migrations
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("ServedBatches");
+                });
+
+            modelBuilder.Entity("Portal.Engine.Moderation.ModerationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.ToTable("ModerationChanges");
                 });
 
             modelBuilder.Entity("Portal.Engine.Synthetic.CreatorTruth", b =>
