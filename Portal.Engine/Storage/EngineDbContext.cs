@@ -34,6 +34,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
 
     public DbSet<EventDailyCount> EventDailyCounts => Set<EventDailyCount>();
 
+    public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
+
     public DbSet<ServedBatch> ServedBatches => Set<ServedBatch>();
 
     public DbSet<DiversityRulesVersion> DiversityRules => Set<DiversityRulesVersion>();

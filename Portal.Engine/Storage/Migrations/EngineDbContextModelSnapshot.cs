@@ -356,6 +356,33 @@ namespace Portal.Engine.Storage.Migrations
                     b.ToTable("EventDailyCounts");
                 });
 
+            modelBuilder.Entity("Portal.Engine.Events.IngestKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("IngestKeys");
+                });
+
             modelBuilder.Entity("Portal.Engine.Feed.ServedBatch", b =>
                 {
                     b.Property<long>("Id")

@@ -176,4 +176,36 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
 
         await ApiJson.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
+
+    [Fact]
+    public async Task Post_RetryWithTheSameIdempotencyKey_IsAnsweredAgainAndStoresNothingTwice()
+    {
+        using var client = factory.CreateApiClient();
+        var before = await factory.CountEventsAsync();
+        var at = DateTime.UtcNow.AddMinutes(-1);
+        var body = new { events = new object[] { new { userId = 3, videoId = 12, kind = "impression", at }, new { userId = 3, videoId = 12, kind = "like", at } } };
+
+        async Task<HttpResponseMessage> SendAsync(object content, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = JsonContent.Create(content) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        var key = "retry-" + Guid.NewGuid().ToString("N");
+        using var first = await SendAsync(body, key);
+        using var retry = await SendAsync(body, key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(2, (await ApiJson.ReadAsync(retry)).GetProperty("accepted").GetInt32());
+        Assert.Equal(before + 2, await factory.CountEventsAsync());
+
+        using var other = await SendAsync(new { events = new object[] { new { userId = 3, videoId = 13, kind = "like", at } } }, key);
+        var problem = await ApiJson.ProblemAsync(other, HttpStatusCode.Conflict);
+        Assert.Contains("already used for a different batch", ApiJson.Detail(problem), StringComparison.Ordinal);
+        Assert.Equal(before + 2, await factory.CountEventsAsync());
+    }
 }

@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations
 {
     [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127225841_InitialCreate")]
+    [Migration("20261127230333_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -357,6 +357,33 @@ namespace Portal.Engine.Storage.Migrations
                     b.HasKey("Day", "Kind");
 
                     b.ToTable("EventDailyCounts");
+                });
+
+            modelBuilder.Entity("Portal.Engine.Events.IngestKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("IngestKeys");
                 });
 
             modelBuilder.Entity("Portal.Engine.Feed.ServedBatch", b =>

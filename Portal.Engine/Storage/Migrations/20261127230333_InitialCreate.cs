@@ -102,6 +102,21 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IngestKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstEventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestKeys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ModelVersions",
                 columns: table => new
                 {
@@ -458,6 +473,11 @@ namespace Portal.Engine.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IngestKeys_At",
+                table: "IngestKeys",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModelVersions_Status",
                 table: "ModelVersions",
                 column: "Status");
@@ -538,6 +558,9 @@ namespace Portal.Engine.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "IngestKeys");
 
             migrationBuilder.DropTable(
                 name: "ModelVersions");
