@@ -11,6 +11,7 @@ public static class CliVerbRegistry
             new TrainVerb(console),
             new SimulateVerb(console),
             new BenchVerb(console),
+            new LoadVerb(console),
             new ApiKeyVerb(console),
         };
         verbs.Add(new HelpVerb(console, verbs));
