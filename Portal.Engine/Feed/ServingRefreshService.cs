@@ -16,6 +16,7 @@ namespace Portal.Engine.Feed;
 public sealed class ServingRefreshService(
     ServingState serving,
     DiversityRulesStore rules,
+    Training.ModelRegistry registry,
     UserStateStore states,
     CatalogChanges changes,
     IOptions<CandidatesOptions> options,
@@ -33,6 +34,7 @@ public sealed class ServingRefreshService(
                 try
                 {
                     await rules.LoadAsync(stoppingToken);
+                    await registry.RecoverInterruptedAsync(stoppingToken);
                     await serving.ReloadAsync(stoppingToken);
                     break;
                 }

@@ -684,6 +684,9 @@ namespace Portal.Engine.Storage.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Job")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -236,6 +236,7 @@ namespace Portal.Engine.Storage.Migrations
                     RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<int>(type: "INTEGER", nullable: false),
                     ModelVersionId = table.Column<int>(type: "INTEGER", nullable: true),
                     Message = table.Column<string>(type: "TEXT", nullable: true),

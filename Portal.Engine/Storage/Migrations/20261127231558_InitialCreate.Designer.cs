@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations
 {
     [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127230333_InitialCreate")]
+    [Migration("20261127231558_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -685,6 +685,9 @@ namespace Portal.Engine.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Job")
