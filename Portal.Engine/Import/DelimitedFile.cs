@@ -54,8 +54,8 @@ internal sealed class DelimitedFile : IDisposable
         }
     }
 
-    /// <summary>Reads the header and returns the index of each column by name; <paramref name="required"/> must all be there.</summary>
-    public Dictionary<string, int> ReadHeader(string[] required, string description)
+    /// <summary>Reads the header: the index of each column by name (<paramref name="required"/> must all be there) and the number of columns.</summary>
+    public (Dictionary<string, int> Columns, int Count) ReadHeader(string[] required, string description)
     {
         if (!_reader.TryRead(out var header))
         {
@@ -74,8 +74,7 @@ internal sealed class DelimitedFile : IDisposable
             throw new ImportFileException(Name, $"{Name}: expected a header with {description} on line {header.Line}; {string.Join(", ", missing)} missing in '{Excerpt(header)}'{Hint(header)}.");
         }
 
-        columns[""] = header.Fields.Length;
-        return columns;
+        return (columns, header.Fields.Length);
     }
 
     /// <summary>

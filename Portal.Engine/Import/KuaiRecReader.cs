@@ -184,11 +184,11 @@ public sealed class KuaiRecReader : IDataSetReader
         log?.Invoke("reading kuairec_caption_category.csv");
         var captions = new Dictionary<int, (string? Caption, List<string> Tags)>();
         using var file = DelimitedFile.Open(path, ',', quoted: true, builder.Problems);
-        var columns = file.ReadHeader(["video_id", "caption"], "video_id, manual_cover_text, caption, topic_tag and category columns");
+        var (columns, count) = file.ReadHeader(["video_id", "caption"], "video_id, manual_cover_text, caption, topic_tag and category columns");
         int? Column(string name) => columns.TryGetValue(name, out var index) ? index : null;
         var (idColumn, captionColumn, cover, topic) = (columns["video_id"], columns["caption"], Column("manual_cover_text"), Column("topic_tag"));
         int?[] names = [Column("first_level_category_name"), Column("second_level_category_name"), Column("third_level_category_name")];
-        foreach (var row in file.Rows(columns[""], ct))
+        foreach (var row in file.Rows(count, ct))
         {
             var f = row.Fields;
             if (!FieldParser.TryId(f[idColumn], 0, out var id) || id == int.MaxValue)

@@ -110,6 +110,11 @@ public sealed class EvaluateVerb(CliConsole console) : ICliVerb
             Log($"{ratings.Count:N0} ratings");
             comparable = looksLikeRatings && settings.K == 10;
             result = await Task.Run(() => MovieLensProtocol.Evaluate(ratings, settings, Log, ct), ct);
+            if (settings.K != 10)
+            {
+                result = result with { Notes = [.. result.Notes, $"the published figures are at k = 10, so they are not shown next to these at k = {settings.K}"] };
+            }
+
             if (!looksLikeRatings)
             {
                 result = result with { Notes = [.. result.Notes, "the database's watch events do not look like imported MovieLens ratings (fractions other than rating / 5, or several watches of a video): the figures are not comparable with the published ones"] };
