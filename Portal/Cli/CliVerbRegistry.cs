@@ -8,7 +8,9 @@ public static class CliVerbRegistry
         var verbs = new List<ICliVerb>
         {
             new SeedVerb(console),
+            new ImportVerb(console),
             new TrainVerb(console),
+            new EvaluateVerb(console),
             new SimulateVerb(console),
             new BenchVerb(console),
             new LoadVerb(console),
