@@ -38,6 +38,10 @@ internal sealed class ApiExceptionHandler(
                 context.Response.Headers.RetryAfter = options.Value.NotReadyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 problem = ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, ApiProblems.NotReadyMessage, "Not ready yet");
                 break;
+            case Portal.Engine.Storage.StorageBusyException:
+                context.Response.Headers.RetryAfter = "1";
+                problem = ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "The database is busy; nothing was stored. Send the same request again in a moment (with the same Idempotency-Key, if you used one).", "Busy");
+                break;
             default:
                 log.LogError(exception, "API request {Method} {Path} failed", context.Request.Method, context.Request.Path);
                 problem = ApiProblems.Create(StatusCodes.Status500InternalServerError, InternalErrorMessage);
