@@ -16,7 +16,7 @@ public sealed class CatalogSnapshotLoader(IDbContextFactory<EngineDbContext> con
         var creatorIds = new List<int>();
         var creatorHandles = new List<string>();
         var creatorStatus = new List<CreatorStatus>();
-        await ReadAsync(connection, "SELECT Id, Handle, Status FROM Creators ORDER BY Id", r =>
+        await ReadAsync(connection, "SELECT \"Id\", \"Handle\", \"Status\" FROM \"Creators\" ORDER BY \"Id\"", r =>
         {
             creatorIds.Add(r.GetInt32(0));
             creatorHandles.Add(r.GetString(1));
@@ -26,7 +26,7 @@ public sealed class CatalogSnapshotLoader(IDbContextFactory<EngineDbContext> con
         var soundIds = new List<int>();
         var soundTitles = new List<string>();
         var soundStatus = new List<SoundStatus>();
-        await ReadAsync(connection, "SELECT Id, Title, Status FROM Sounds ORDER BY Id", r =>
+        await ReadAsync(connection, "SELECT \"Id\", \"Title\", \"Status\" FROM \"Sounds\" ORDER BY \"Id\"", r =>
         {
             soundIds.Add(r.GetInt32(0));
             soundTitles.Add(r.GetString(1));
@@ -35,7 +35,7 @@ public sealed class CatalogSnapshotLoader(IDbContextFactory<EngineDbContext> con
 
         var hashtagIndex = new Dictionary<int, int>();
         var hashtagTags = new List<string>();
-        await ReadAsync(connection, "SELECT Id, Tag FROM Hashtags ORDER BY Id", r =>
+        await ReadAsync(connection, "SELECT \"Id\", \"Tag\" FROM \"Hashtags\" ORDER BY \"Id\"", r =>
         {
             hashtagIndex[r.GetInt32(0)] = hashtagTags.Count;
             hashtagTags.Add(r.GetString(1));
@@ -59,7 +59,7 @@ public sealed class CatalogSnapshotLoader(IDbContextFactory<EngineDbContext> con
         var captions = new List<string>();
         await ReadAsync(
             connection,
-            "SELECT Id, CreatorId, SoundId, Language, AllowedCountries, RequiresApp, CreatedAt, DurationSeconds, Moderation, Caption FROM Videos ORDER BY Id",
+            "SELECT \"Id\", \"CreatorId\", \"SoundId\", \"Language\", \"AllowedCountries\", \"RequiresApp\", \"CreatedAt\", \"DurationSeconds\", \"Moderation\", \"Caption\" FROM \"Videos\" ORDER BY \"Id\"",
             r =>
             {
                 var id = r.GetInt32(0);
@@ -78,7 +78,7 @@ public sealed class CatalogSnapshotLoader(IDbContextFactory<EngineDbContext> con
             ct);
 
         var hashtags = new List<int>[videoIds.Count];
-        await ReadAsync(connection, "SELECT VideoId, HashtagId FROM VideoHashtags ORDER BY VideoId, Position", r =>
+        await ReadAsync(connection, "SELECT \"VideoId\", \"HashtagId\" FROM \"VideoHashtags\" ORDER BY \"VideoId\", \"Position\"", r =>
         {
             if (videoIndex.TryGetValue(r.GetInt32(0), out var v) && hashtagIndex.TryGetValue(r.GetInt32(1), out var h))
             {
@@ -87,7 +87,7 @@ public sealed class CatalogSnapshotLoader(IDbContextFactory<EngineDbContext> con
         }, ct);
 
         // Make sure every country users live in has an index, even if no video is region-locked to it.
-        await ReadAsync(connection, "SELECT DISTINCT Country FROM AppUsers", r => IndexOf(countries, r.GetString(0)), ct);
+        await ReadAsync(connection, "SELECT DISTINCT \"Country\" FROM \"AppUsers\"", r => IndexOf(countries, r.GetString(0)), ct);
 
         return new CatalogSnapshot(
             time.GetUtcNow().UtcDateTime,

@@ -8,9 +8,9 @@ namespace Portal.Engine.Catalog;
 
 /// <summary>
 /// Every app user's profile, in memory, so that feed requests and event validation never query the user table.
-/// Loaded at start; new users are written through the <see cref="SqliteWriteQueue"/> and added at once.
+/// Loaded at start; new users are written through the <see cref="WriteQueue"/> and added at once.
 /// </summary>
-public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> contexts, SqliteWriteQueue writes, TimeProvider time)
+public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> contexts, WriteQueue writes, TimeProvider time)
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
@@ -73,7 +73,7 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
         {
             id = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
         }
-        catch (SqliteException ex) when (request.Id is { } taken && IsKeyViolation(ex))
+        catch (System.Data.Common.DbException ex) when (request.Id is { } taken && IsKeyViolation(ex))
         {
             // Another request registered the same id between the check above and this insert.
             return new UserCreation(null, new Dictionary<string, string[]> { ["id"] = [$"A user with id {taken} already exists."] }, Conflict: true);
@@ -97,9 +97,9 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "UPDATE AppUsers SET Personalized = $p WHERE Id = $id";
-            command.Parameters.AddWithValue("$p", personalized);
-            command.Parameters.AddWithValue("$id", id);
+            command.CommandText = "UPDATE \"AppUsers\" SET \"Personalized\" = @p WHERE \"Id\" = @id";
+            command.AddParameter("p", personalized);
+            command.AddParameter("id", id);
             return command.ExecuteNonQuery();
         }, ct).ConfigureAwait(false);
         _users[id] = profile with { Personalized = personalized };
@@ -161,23 +161,28 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
             }
             else
             {
-                command.CommandText = "SELECT COALESCE(MAX(Id), 0) + 1 FROM AppUsers";
+                command.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"AppUsers\"";
                 newId = Math.Max((long)command.ExecuteScalar()!, Interlocked.Read(ref _maxId) + 1);
             }
 
-            command.CommandText = "INSERT INTO AppUsers (Id, Language, Country, Device, CreatedAt, Personalized) VALUES ($id, $language, $country, $device, $at, 1)";
-            command.Parameters.AddWithValue("$id", newId);
-            command.Parameters.AddWithValue("$language", language);
-            command.Parameters.AddWithValue("$country", country);
-            command.Parameters.AddWithValue("$device", (int)device);
-            command.Parameters.AddWithValue("$at", UtcDateTimeConverter.ToUnixMilliseconds(createdAt));
+            command.CommandText = "INSERT INTO \"AppUsers\" (\"Id\", \"Language\", \"Country\", \"Device\", \"CreatedAt\", \"Personalized\") VALUES (@id, @language, @country, @device, @at, @personalized)";
+            command.AddParameter("id", newId);
+            command.AddParameter("language", language);
+            command.AddParameter("country", country);
+            command.AddParameter("device", (int)device);
+            command.AddParameter("at", UtcDateTimeConverter.ToUnixMilliseconds(createdAt));
+            command.AddParameter("personalized", true);
             command.ExecuteNonQuery();
             return newId;
         }, ct);
 
-    /// <summary>A primary-key or unique constraint of SQLite refused the row.</summary>
-    private static bool IsKeyViolation(SqliteException ex) =>
-        ex.SqliteErrorCode == SqliteConstraint && ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
+    /// <summary>A primary-key or unique constraint refused the row (SQLite's extended codes, PostgreSQL's 23505).</summary>
+    private static bool IsKeyViolation(System.Data.Common.DbException ex) => ex switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique,
+        Npgsql.PostgresException postgres => postgres.SqlState == "23505",
+        _ => false,
+    };
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 

@@ -10,7 +10,7 @@ namespace Portal.Engine.Diversity;
 /// active and applies from the next feed request; a rollback republishes an old version's rules as a new version,
 /// so history only grows.
 /// </summary>
-public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> contexts, SqliteWriteQueue writes, IOptions<DiversityOptions> defaults, TimeProvider time)
+public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> contexts, WriteQueue writes, IOptions<DiversityOptions> defaults, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _publish = new(1, 1);
@@ -90,14 +90,14 @@ public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> conte
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "SELECT COALESCE(MAX(Version), 0) + 1 FROM DiversityRules";
+                command.CommandText = "SELECT COALESCE(MAX(\"Version\"), 0) + 1 FROM \"DiversityRules\"";
                 var next = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                command.CommandText = "INSERT INTO DiversityRules (Version, RulesJson, Author, Reason, CreatedAt) VALUES ($v, $json, $author, $reason, $at)";
-                command.Parameters.AddWithValue("$v", next);
-                command.Parameters.AddWithValue("$json", json);
-                command.Parameters.AddWithValue("$author", author.Trim());
-                command.Parameters.AddWithValue("$reason", reason.Trim());
-                command.Parameters.AddWithValue("$at", UtcDateTimeConverter.ToUnixMilliseconds(now));
+                command.CommandText = "INSERT INTO \"DiversityRules\" (\"Version\", \"RulesJson\", \"Author\", \"Reason\", \"CreatedAt\") VALUES (@v, @json, @author, @reason, @at)";
+                command.AddParameter("v", next);
+                command.AddParameter("json", json);
+                command.AddParameter("author", author.Trim());
+                command.AddParameter("reason", reason.Trim());
+                command.AddParameter("at", UtcDateTimeConverter.ToUnixMilliseconds(now));
                 command.ExecuteNonQuery();
                 return next;
             }, ct);

@@ -19,7 +19,7 @@ public sealed class HoldoutDataReader(IDbContextFactory<EngineDbContext> context
         var ratings = new List<MovieLensRating>();
         var pairs = new HashSet<(long, int)>();
         var looksLikeRatings = true;
-        await ReadAsync($"SELECT UserId, VideoId, WatchFraction, At FROM Events WHERE Kind = {(int)EngagementKind.Watch} ORDER BY At, Id", reader =>
+        await ReadAsync($"SELECT \"UserId\", \"VideoId\", \"WatchFraction\", \"At\" FROM \"Events\" WHERE \"Kind\" = {(int)EngagementKind.Watch} ORDER BY \"At\", \"Id\"", reader =>
         {
             var user = reader.GetInt64(0);
             var video = reader.GetInt32(1);
@@ -46,10 +46,10 @@ public sealed class HoldoutDataReader(IDbContextFactory<EngineDbContext> context
     public async Task<(List<EventRow> Events, int[] VideoIds)> LoadEventsAsync(CancellationToken ct = default)
     {
         var videoIds = new List<int>();
-        await ReadAsync("SELECT Id FROM Videos ORDER BY Id", reader => videoIds.Add(reader.GetInt32(0)), ct);
+        await ReadAsync("SELECT \"Id\" FROM \"Videos\" ORDER BY \"Id\"", reader => videoIds.Add(reader.GetInt32(0)), ct);
         var index = videoIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var events = new List<EventRow>();
-        await ReadAsync("SELECT Id, UserId, VideoId, Kind, WatchFraction, At FROM Events ORDER BY At, Id", reader =>
+        await ReadAsync("SELECT \"Id\", \"UserId\", \"VideoId\", \"Kind\", \"WatchFraction\", \"At\" FROM \"Events\" ORDER BY \"At\", \"Id\"", reader =>
         {
             if (index.TryGetValue(reader.GetInt32(2), out var video))
             {

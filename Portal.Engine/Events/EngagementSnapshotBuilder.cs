@@ -23,14 +23,14 @@ public sealed class EngagementSnapshotBuilder(IDbContextFactory<EngineDbContext>
         var connection = db.Database.GetDbConnection();
 
         var userCountry = new Dictionary<long, int>();
-        await ReadAsync(connection, "SELECT Id, Country FROM AppUsers", null, r =>
+        await ReadAsync(connection, "SELECT \"Id\", \"Country\" FROM \"AppUsers\"", null, r =>
         {
             userCountry[r.GetInt64(0)] = catalog.CountryIndexOf(r.GetString(1));
         }, ct);
 
-        var filter = upToEventId is null ? "" : " WHERE Id <= $upTo";
+        var filter = upToEventId is null ? "" : " WHERE \"Id\" <= @upTo";
         var newest = 0L;
-        await ReadAsync(connection, "SELECT MAX(At) FROM Events" + filter, upToEventId, r => newest = r.IsDBNull(0) ? 0 : r.GetInt64(0), ct);
+        await ReadAsync(connection, "SELECT MAX(\"At\") FROM \"Events\"" + filter, upToEventId, r => newest = r.IsDBNull(0) ? 0 : r.GetInt64(0), ct);
 
         var now = asOf ?? time.GetUtcNow().UtcDateTime;
         var nowMs = UtcDateTimeConverter.ToUnixMilliseconds(now);
@@ -47,7 +47,7 @@ public sealed class EngagementSnapshotBuilder(IDbContextFactory<EngineDbContext>
         var positives = new Dictionary<long, List<int>>();
         var watermark = 0L;
         var count = 0L;
-        await ReadAsync(connection, "SELECT Id, UserId, VideoId, Kind, WatchFraction, At FROM Events" + filter + " ORDER BY Id", upToEventId, r =>
+        await ReadAsync(connection, "SELECT \"Id\", \"UserId\", \"VideoId\", \"Kind\", \"WatchFraction\", \"At\" FROM \"Events\"" + filter + " ORDER BY \"Id\"", upToEventId, r =>
         {
             watermark = Math.Max(watermark, r.GetInt64(0));
             count++;
@@ -210,7 +210,7 @@ public sealed class EngagementSnapshotBuilder(IDbContextFactory<EngineDbContext>
         if (upTo is { } value)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "$upTo";
+            parameter.ParameterName = "upTo";
             parameter.Value = value;
             command.Parameters.Add(parameter);
         }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
@@ -15,7 +15,7 @@ public sealed class EventIngestor(
     ServingState serving,
     UserDirectory users,
     UserStateStore states,
-    SqliteWriteQueue writes,
+    WriteQueue writes,
     IOptions<EventsOptions> options,
     TimeProvider time)
 {
@@ -48,16 +48,16 @@ public sealed class EventIngestor(
         {
             if (idempotencyKey is not null && FindKey(connection, transaction, idempotencyKey) is { } earlier)
             {
-                return earlier;
+                return (earlier.First, earlier.Count, earlier.Hash, earlier.New, Ids: new List<long>());
             }
 
-            var first = Store(connection, transaction, events);
+            var ids = Store(connection, transaction, events);
             if (idempotencyKey is not null)
             {
-                RememberKey(connection, transaction, idempotencyKey, hash, first, events.Count, now);
+                RememberKey(connection, transaction, idempotencyKey, hash, ids[0], events.Count, now);
             }
 
-            return (First: first, Count: events.Count, Hash: hash, New: true);
+            return (First: ids[0], Count: events.Count, Hash: hash, New: true, Ids: ids);
         }, ct).ConfigureAwait(false);
 
         if (!stored.New)
@@ -67,7 +67,7 @@ public sealed class EventIngestor(
                 : new IngestResult(0, new Dictionary<string, string[]> { ["idempotencyKey"] = ["This idempotency key was already used for a different batch of events; use a new key for new events."] }, false) { KeyConflict = true };
         }
 
-        await states.ApplyAsync(events.Select((e, i) => (stored.First + i, e)), snapshot.Catalog).ConfigureAwait(false);
+        await states.ApplyAsync(events.Select((e, i) => (stored.Ids[i], e)), snapshot.Catalog).ConfigureAwait(false);
         if (idempotencyKey is not null && now - Interlocked.Read(ref _lastKeyPruneMs) > 600_000)
         {
             // Every ten minutes or so, forget keys past their retention; queued behind the writes, never awaited here.
@@ -86,32 +86,32 @@ public sealed class EventIngestor(
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM IngestKeys WHERE At < $before";
-            command.Parameters.AddWithValue("$before", before);
+            command.CommandText = "DELETE FROM \"IngestKeys\" WHERE \"At\" < @before";
+            command.AddParameter("before", before);
             return command.ExecuteNonQuery();
         }, ct);
     }
 
-    private static (long First, int Count, string Hash, bool New)? FindKey(SqliteConnection connection, SqliteTransaction transaction, string key)
+    private static (long First, int Count, string Hash, bool New)? FindKey(DbConnection connection, DbTransaction transaction, string key)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT FirstEventId, Count, ContentHash FROM IngestKeys WHERE Key = $key";
-        command.Parameters.AddWithValue("$key", key);
+        command.CommandText = "SELECT \"FirstEventId\", \"Count\", \"ContentHash\" FROM \"IngestKeys\" WHERE \"Key\" = @key";
+        command.AddParameter("key", key);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), false) : null;
     }
 
-    private static void RememberKey(SqliteConnection connection, SqliteTransaction transaction, string key, string hash, long first, int count, long at)
+    private static void RememberKey(DbConnection connection, DbTransaction transaction, string key, string hash, long first, int count, long at)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO IngestKeys (Key, ContentHash, FirstEventId, Count, At) VALUES ($key, $hash, $first, $count, $at)";
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$hash", hash);
-        command.Parameters.AddWithValue("$first", first);
-        command.Parameters.AddWithValue("$count", count);
-        command.Parameters.AddWithValue("$at", at);
+        command.CommandText = "INSERT INTO \"IngestKeys\" (\"Key\", \"ContentHash\", \"FirstEventId\", \"Count\", \"At\") VALUES (@key, @hash, @first, @count, @at)";
+        command.AddParameter("key", key);
+        command.AddParameter("hash", hash);
+        command.AddParameter("first", first);
+        command.AddParameter("count", count);
+        command.AddParameter("at", at);
         command.ExecuteNonQuery();
     }
 
@@ -257,10 +257,11 @@ public sealed class EventIngestor(
         return (events, errors, missing && !malformed);
     }
 
-    /// <summary>Inserts the events and bumps the per-day counters; returns the first new event id (ids are consecutive: one writer).</summary>
-    internal static long Store(SqliteConnection connection, SqliteTransaction transaction, List<EngagementEvent> events)
+    /// <summary>Inserts the events and bumps the per-day counters; returns the new events' ids in order.</summary>
+    internal static List<long> Store(DbConnection connection, DbTransaction transaction, List<EngagementEvent> events)
     {
-        using (var inserter = new SqliteBulkInserter<EngagementEvent>(connection, transaction, "Events", ["UserId", "VideoId", "Kind", "WatchFraction", "At", "Device"], (e, v) =>
+        List<long> ids;
+        using (var inserter = new BulkInserter<EngagementEvent>(connection, transaction, "Events", ["UserId", "VideoId", "Kind", "WatchFraction", "At", "Device"], (e, v) =>
         {
             v[0] = e.UserId;
             v[1] = e.VideoId;
@@ -268,36 +269,25 @@ public sealed class EventIngestor(
             v[3] = e.WatchFraction;
             v[4] = UtcDateTimeConverter.ToUnixMilliseconds(e.At);
             v[5] = e.Device is { } device ? (int)device : null;
-        }))
+        }, returnIds: true))
         {
             inserter.InsertAll(events);
+            ids = inserter.Ids;
         }
 
-        long lastId;
-        using (var command = connection.CreateCommand())
+        using var upsert = connection.Command(transaction, "INSERT INTO \"EventDailyCounts\" (\"Day\", \"Kind\", \"Count\") VALUES (@day, @kind, @count) ON CONFLICT (\"Day\", \"Kind\") DO UPDATE SET \"Count\" = \"EventDailyCounts\".\"Count\" + excluded.\"Count\"");
+        var day = upsert.AddParameter("day", 0);
+        var kind = upsert.AddParameter("kind", 0);
+        var count = upsert.AddParameter("count", 0L);
+        foreach (var group in events.GroupBy(e => (Day: DateOnly.FromDateTime(e.At).DayNumber, e.Kind)))
         {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT last_insert_rowid()";
-            lastId = (long)command.ExecuteScalar()!;
+            day.Value = group.Key.Day;
+            kind.Value = (int)group.Key.Kind;
+            count.Value = group.LongCount();
+            upsert.ExecuteNonQuery();
         }
 
-        using (var upsert = connection.CreateCommand())
-        {
-            upsert.Transaction = transaction;
-            upsert.CommandText = "INSERT INTO EventDailyCounts (Day, Kind, Count) VALUES ($day, $kind, $count) ON CONFLICT (Day, Kind) DO UPDATE SET Count = Count + excluded.Count";
-            var day = upsert.Parameters.Add("$day", SqliteType.Integer);
-            var kind = upsert.Parameters.Add("$kind", SqliteType.Integer);
-            var count = upsert.Parameters.Add("$count", SqliteType.Integer);
-            foreach (var group in events.GroupBy(e => (Day: DateOnly.FromDateTime(e.At).DayNumber, e.Kind)))
-            {
-                day.Value = group.Key.Day;
-                kind.Value = (int)group.Key.Kind;
-                count.Value = group.LongCount();
-                upsert.ExecuteNonQuery();
-            }
-        }
-
-        return lastId - events.Count + 1;
+        return ids;
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

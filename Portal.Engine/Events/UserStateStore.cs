@@ -92,7 +92,7 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
         long watermark;
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Events";
+            command.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Events\"";
             watermark = (long)(await command.ExecuteScalarAsync(ct))!;
         }
 
@@ -106,11 +106,11 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
         // Served batches first: only their order matters for cooldowns, and events are applied in time order after.
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT VideoIds, At FROM ServedBatches WHERE UserId = $user AND Mode = 0" + (servedBefore is null ? "" : " AND At < $before") + " ORDER BY At, Id";
-            AddParameter(command, "$user", userId);
+            command.CommandText = "SELECT \"VideoIds\", \"At\" FROM \"ServedBatches\" WHERE \"UserId\" = @user AND \"Mode\" = 0" + (servedBefore is null ? "" : " AND At < $before") + " ORDER BY \"At\", \"Id\"";
+            command.AddParameter("user", userId);
             if (servedBefore is { } before)
             {
-                AddParameter(command, "$before", UtcDateTimeConverter.ToUnixMilliseconds(before));
+                command.AddParameter("before", UtcDateTimeConverter.ToUnixMilliseconds(before));
             }
 
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -131,9 +131,9 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
 
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT Id, VideoId, Kind, WatchFraction, At FROM Events WHERE UserId = $user AND Id <= $upTo ORDER BY At, Id";
-            AddParameter(command, "$user", userId);
-            AddParameter(command, "$upTo", watermark);
+            command.CommandText = "SELECT \"Id\", \"VideoId\", \"Kind\", \"WatchFraction\", \"At\" FROM \"Events\" WHERE \"UserId\" = @user AND \"Id\" <= @upTo ORDER BY \"At\", \"Id\"";
+            command.AddParameter("user", userId);
+            command.AddParameter("upTo", watermark);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -144,11 +144,4 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
         return state;
     }
 
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

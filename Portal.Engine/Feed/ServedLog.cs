@@ -8,7 +8,7 @@ namespace Portal.Engine.Feed;
 /// Writes every batch (served, previewed, sandboxed) to the served log through the write queue, without making the
 /// request wait: the queue commits within milliseconds. A crash can lose at most what was queued in that window.
 /// </summary>
-public sealed class ServedLog(SqliteWriteQueue writes)
+public sealed class ServedLog(WriteQueue writes)
 {
     public void Append(FeedBatch batch)
     {
@@ -18,24 +18,25 @@ public sealed class ServedLog(SqliteWriteQueue writes)
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO ServedBatches (RequestId, UserId, BatchNumber, At, Mode, ColdStart, ContextJson, RulesVersion, ModelVersion, EventWatermark, UserEventWatermark, VideoIds, Relaxed, ItemsJson, RequestedBy)
-                VALUES ($request, $user, $batch, $at, $mode, $cold, $context, $rules, $model, $events, $userEvents, $videos, $relaxed, $items, $by)
+                INSERT INTO "ServedBatches" ("RequestId", "UserId", "BatchNumber", "At", "Mode", "ColdStart", "ContextJson", "RulesVersion", "ModelVersion", "EventWatermark", "UserEventWatermark", "VideoIds", "Relaxed", "ItemsJson", "RequestedBy")
+                VALUES (@request, @user, @batch, @at, @mode, @cold, @context, @rules, @model, @events, @userEvents, @videos, @relaxed, @items, @by)
                 """;
-            command.Parameters.AddWithValue("$request", row.RequestId.ToString().ToUpperInvariant());
-            command.Parameters.AddWithValue("$user", row.UserId);
-            command.Parameters.AddWithValue("$batch", row.BatchNumber);
-            command.Parameters.AddWithValue("$at", UtcDateTimeConverter.ToUnixMilliseconds(row.At));
-            command.Parameters.AddWithValue("$mode", (int)row.Mode);
-            command.Parameters.AddWithValue("$cold", row.ColdStart);
-            command.Parameters.AddWithValue("$context", row.ContextJson);
-            command.Parameters.AddWithValue("$rules", row.RulesVersion);
-            command.Parameters.AddWithValue("$model", row.ModelVersion);
-            command.Parameters.AddWithValue("$events", row.EventWatermark);
-            command.Parameters.AddWithValue("$userEvents", row.UserEventWatermark);
-            command.Parameters.AddWithValue("$videos", row.VideoIds);
-            command.Parameters.AddWithValue("$relaxed", row.Relaxed);
-            command.Parameters.AddWithValue("$items", row.ItemsJson);
-            command.Parameters.AddWithValue("$by", (object?)row.RequestedBy ?? DBNull.Value);
+            // EF Core stores a Guid as upper-case text on SQLite and as uuid on PostgreSQL.
+            command.AddParameter("request", connection is Microsoft.Data.Sqlite.SqliteConnection ? row.RequestId.ToString().ToUpperInvariant() : row.RequestId);
+            command.AddParameter("user", row.UserId);
+            command.AddParameter("batch", row.BatchNumber);
+            command.AddParameter("at", UtcDateTimeConverter.ToUnixMilliseconds(row.At));
+            command.AddParameter("mode", (int)row.Mode);
+            command.AddParameter("cold", row.ColdStart);
+            command.AddParameter("context", row.ContextJson);
+            command.AddParameter("rules", row.RulesVersion);
+            command.AddParameter("model", row.ModelVersion);
+            command.AddParameter("events", row.EventWatermark);
+            command.AddParameter("userEvents", row.UserEventWatermark);
+            command.AddParameter("videos", row.VideoIds);
+            command.AddParameter("relaxed", row.Relaxed);
+            command.AddParameter("items", row.ItemsJson);
+            command.AddParameter("by", (object?)row.RequestedBy ?? DBNull.Value);
             command.ExecuteNonQuery();
         }, $"the served log entry of request {row.RequestId}");
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
 using Portal.Engine.Storage;
@@ -35,8 +34,8 @@ public sealed class DataSetImporter(IDbContextFactory<EngineDbContext> contexts,
         long events;
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            events = await Task.Run(() => ImportLoader.Load(connection, data, replaceExisting: force, log, ct), ct);
+            var load = BulkLoad.For(db);
+            events = await Task.Run(() => ImportLoader.Load(load, data, replaceExisting: force, log, ct), ct);
         }
         finally
         {

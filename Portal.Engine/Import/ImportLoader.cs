@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Portal.Engine.Events;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
@@ -12,16 +12,17 @@ namespace Portal.Engine.Import;
 /// </summary>
 internal static class ImportLoader
 {
-    public static long Load(SqliteConnection connection, ImportedData data, bool replaceExisting, Action<string>? log, CancellationToken ct)
+    public static long Load(BulkLoad load, ImportedData data, bool replaceExisting, Action<string>? log, CancellationToken ct)
     {
-        using var transaction = connection.BeginTransaction();
+        var connection = load.Connection;
+        using var transaction = load.Begin();
         if (replaceExisting)
         {
             log?.Invoke("clearing what the database held");
-            WorldLoader.ClearEngineTables(connection, transaction);
+            load.ClearEngineTables(transaction);
         }
 
-        var indexes = WorldLoader.DropSecondaryIndexes(connection, transaction);
+        var indexes = load.DropSecondaryIndexes(transaction);
 
         log?.Invoke($"loading {data.Videos.Count:N0} videos, {data.Hashtags.Count:N0} hashtags, {data.Users.Count:N0} users");
         Insert(connection, transaction, "Creators", ["Id", "Handle", "DisplayName", "Country", "Language", "CreatedAt", "Status"], data.Creators, (c, v) =>
@@ -117,11 +118,11 @@ internal static class ImportLoader
         log?.Invoke("indexing");
         foreach (var sql in indexes)
         {
-            Execute(connection, transaction, sql);
+            load.Execute(transaction, sql);
         }
 
         transaction.Commit();
-        Execute(connection, null, "PRAGMA optimize;");
+        load.Analyse();
         return events;
     }
 
@@ -152,19 +153,12 @@ internal static class ImportLoader
         }
     }
 
-    private static long Insert<T>(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> values, Action<long>? onProgress = null)
+    private static long Insert<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> values, Action<long>? onProgress = null)
     {
-        using var inserter = new SqliteBulkInserter<T>(connection, transaction, table, columns, values);
+        using var inserter = new BulkInserter<T>(connection, transaction, table, columns, values);
         return inserter.InsertAll(rows, onProgress, reportEvery: 500_000);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private readonly record struct ImportedEvent(long User, int Video, EngagementKind Kind, float? WatchFraction, long AtMs);
 }

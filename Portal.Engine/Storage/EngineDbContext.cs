@@ -12,11 +12,11 @@ using Portal.Engine.Training;
 namespace Portal.Engine.Storage;
 
 /// <summary>
-/// The engine's own schema: catalog, users, events and what the engine derives from them.
-/// Migrations are made with:
-/// <c>dotnet ef migrations add &lt;Name&gt; --project Portal.Engine --context EngineDbContext --output-dir Storage/Migrations</c>
+/// The engine's own schema: catalog, users, events and what the engine derives from them. The same model runs on
+/// SQLite and PostgreSQL; each provider has its own context type (<see cref="SqliteEngineDbContext"/>,
+/// <see cref="PostgresEngineDbContext"/>) only so that each keeps its own migrations.
 /// </summary>
-public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) : DbContext(options)
+public abstract class EngineDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Video> Videos => Set<Video>();
 

@@ -11,7 +11,10 @@ public sealed class StorageOptions
 
     public const string DefaultConnectionString = "Data Source=data/engine.db";
 
-    /// <summary>How long a command waits for a locked SQLite database before it fails, in milliseconds.</summary>
+    /// <summary>Sqlite (the embedded default) or PostgreSql (for several instances on one database).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>How long a command waits for a locked database before it fails, in milliseconds.</summary>
     [Range(0, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
 using Portal.Engine.Events;
@@ -13,17 +13,14 @@ namespace Portal.Engine.Synthetic;
 /// </summary>
 public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
 {
-    /// <summary>Tables whose secondary indexes are rebuilt after the load instead of maintained row by row.</summary>
-    private static readonly string[] ReindexedTables = ["Events", "VideoHashtags", "Videos", "AppUsers"];
-
     public async Task LoadAsync(World world, bool replaceExisting, IProgress<WorldSeedProgress>? progress, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await Task.Run(() => Load(connection, world, replaceExisting, progress, ct), ct);
+            var load = BulkLoad.For(db);
+            await Task.Run(() => Load(load, world, replaceExisting, progress, ct), ct);
         }
         finally
         {
@@ -31,8 +28,9 @@ public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
         }
     }
 
-    private static void Load(SqliteConnection connection, World world, bool replaceExisting, IProgress<WorldSeedProgress>? progress, CancellationToken ct)
+    private static void Load(BulkLoad load, World world, bool replaceExisting, IProgress<WorldSeedProgress>? progress, CancellationToken ct)
     {
+        var connection = load.Connection;
         var totalRows = (double)(world.Creators.Count + world.Sounds.Count + world.Hashtags.Count + world.Videos.Count * 3
             + world.Users.Count + world.UserInterests.Count + world.Events.Count);
         var done = 0L;
@@ -42,14 +40,14 @@ public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
 
         void Advance(long rows) => done += rows;
 
-        using var transaction = connection.BeginTransaction();
+        using var transaction = load.Begin();
         if (replaceExisting)
         {
             Report("clearing the old world");
-            ClearEngineTables(connection, transaction);
+            load.ClearEngineTables(transaction);
         }
 
-        var indexes = DropSecondaryIndexes(connection, transaction);
+        var indexes = load.DropSecondaryIndexes(transaction);
 
         Report("creators");
         Advance(Insert(connection, transaction, "Creators", ["Id", "Handle", "DisplayName", "Country", "Language", "CreatedAt", "Status"], world.Creators, (c, v) =>
@@ -195,12 +193,12 @@ public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
         progress?.Report(new WorldSeedProgress("indexing", 96));
         foreach (var sql in indexes)
         {
-            Execute(connection, transaction, sql);
+            load.Execute(transaction, sql);
         }
 
         transaction.Commit();
         progress?.Report(new WorldSeedProgress("analysing", 99));
-        Execute(connection, null, "PRAGMA optimize;");
+        load.Analyse();
         progress?.Report(new WorldSeedProgress("done", 100));
     }
 
@@ -209,80 +207,9 @@ public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
             .Select(g => new EventDailyCount { Day = g.Key.Day, Kind = g.Key.Kind, Count = g.LongCount() })
             .OrderBy(c => c.Day).ThenBy(c => c.Kind);
 
-    private static long Insert<T>(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> values, Action<long>? onProgress = null)
+    private static long Insert<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> values, Action<long>? onProgress = null)
     {
-        using var inserter = new SqliteBulkInserter<T>(connection, transaction, table, columns, values);
+        using var inserter = new BulkInserter<T>(connection, transaction, table, columns, values);
         return inserter.InsertAll(rows, onProgress);
-    }
-
-    /// <summary>
-    /// Empties every engine table, keeping the migration history. Tables are emptied children first (a table
-    /// goes once no remaining table references it), so no cascade ever walks millions of rows.
-    /// </summary>
-    internal static void ClearEngineTables(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var references = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        using (var list = connection.CreateCommand())
-        {
-            list.Transaction = transaction;
-            list.CommandText = """
-                SELECT m.name, f."table"
-                FROM sqlite_master m LEFT JOIN pragma_foreign_key_list(m.name) f
-                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__EFMigrationsHistory'
-                """;
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                var table = reader.GetString(0);
-                if (!references.TryGetValue(table, out var parents))
-                {
-                    references[table] = parents = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                if (!reader.IsDBNull(1) && reader.GetString(1) != table)
-                {
-                    parents.Add(reader.GetString(1));
-                }
-            }
-        }
-
-        var remaining = new HashSet<string>(references.Keys, StringComparer.Ordinal);
-        while (remaining.Count > 0)
-        {
-            var leaf = remaining.Where(t => !remaining.Any(other => references[other].Contains(t))).Order(StringComparer.Ordinal).FirstOrDefault()
-                ?? remaining.Order(StringComparer.Ordinal).First();
-            Execute(connection, transaction, $"DELETE FROM \"{leaf}\";");
-            remaining.Remove(leaf);
-        }
-    }
-
-    internal static List<string> DropSecondaryIndexes(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var indexes = new List<(string Name, string Sql)>();
-        using (var list = connection.CreateCommand())
-        {
-            list.Transaction = transaction;
-            list.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", ReindexedTables.Select(t => $"'{t}'"))})";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            Execute(connection, transaction, $"DROP INDEX \"{name}\";");
-        }
-
-        return indexes.Select(i => i.Sql).ToList();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

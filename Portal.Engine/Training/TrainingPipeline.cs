@@ -484,7 +484,7 @@ public sealed class TrainingPipeline(
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT Id, UserId, VideoId, Kind, WatchFraction, At FROM Events ORDER BY At, Id";
+        command.CommandText = "SELECT \"Id\", \"UserId\", \"VideoId\", \"Kind\", \"WatchFraction\", \"At\" FROM \"Events\" ORDER BY \"At\", \"Id\"";
         var rows = new List<EventRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -632,13 +632,13 @@ public sealed class TrainingPipeline(
         {
             await db.Database.OpenConnectionAsync(ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT UserId, At, VideoIds FROM ServedBatches WHERE Mode = 0 AND At < $cutoff ORDER BY At DESC LIMIT $limit";
+            command.CommandText = "SELECT \"UserId\", \"At\", \"VideoIds\" FROM \"ServedBatches\" WHERE \"Mode\" = 0 AND \"At\" < @cutoff ORDER BY \"At\" DESC LIMIT @limit";
             var cutoffParameter = command.CreateParameter();
-            cutoffParameter.ParameterName = "$cutoff";
+            cutoffParameter.ParameterName = "cutoff";
             cutoffParameter.Value = cutoffMs;
             command.Parameters.Add(cutoffParameter);
             var limit = command.CreateParameter();
-            limit.ParameterName = "$limit";
+            limit.ParameterName = "limit";
             limit.Value = Math.Max(1, maximum / 8);
             command.Parameters.Add(limit);
             await using var reader = await command.ExecuteReaderAsync(ct);

@@ -74,7 +74,15 @@ public sealed class ModelRegistryTests
 
         for (var i = 0; i < 6; i++)
         {
-            Assert.True((await registry.PromoteAsync(i % 2 == 0 ? first.VersionId : second.VersionId, "pm", "swap " + i)).Succeeded);
+            var version = i % 2 == 0 ? first : second;
+            Assert.True((await registry.PromoteAsync(version.VersionId, "pm", "swap " + i)).Succeeded);
+
+            // Let the readers see each version before the next swap.
+            var seen = versions.Count(v => v == version.Version);
+            for (var wait = 0; wait < 200 && versions.Count(v => v == version.Version) == seen; wait++)
+            {
+                await Task.Delay(25);
+            }
         }
 
         await stop.CancelAsync();

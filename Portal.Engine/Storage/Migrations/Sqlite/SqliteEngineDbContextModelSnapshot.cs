@@ -7,10 +7,10 @@ using Portal.Engine.Storage;
 
 #nullable disable
 
-namespace Portal.Engine.Storage.Migrations
+namespace Portal.Engine.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(EngineDbContext))]
-    partial class EngineDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteEngineDbContext))]
+    partial class SqliteEngineDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

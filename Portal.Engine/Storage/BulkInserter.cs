@@ -1,13 +1,14 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Portal.Engine.Storage;
 
 /// <summary>
-/// Inserts many rows into one SQLite table fast: prepared multi-row <c>INSERT</c> statements inside the
-/// caller's transaction, reused for every chunk. EF Core's change tracker is far too slow for millions of rows.
+/// Inserts many rows into one table fast: prepared multi-row <c>INSERT</c> statements inside the caller's
+/// transaction, reused for every chunk (SQLite and PostgreSQL alike). EF Core's change tracker is far too slow for
+/// millions of rows. With <c>returnIds</c> each statement returns the generated ids, in row order.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class SqliteBulkInserter<T> : IDisposable
+public sealed class BulkInserter<T> : IDisposable
 {
     /// <summary>
     /// Parameters per statement. Binding looks parameters up by name, which grows with the statement, so
@@ -15,27 +16,32 @@ public sealed class SqliteBulkInserter<T> : IDisposable
     /// </summary>
     private const int MaxParameters = 64;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly bool _returnIds;
     private readonly string _table;
     private readonly string[] _columns;
     private readonly Action<T, object?[]> _values;
     private readonly int _rowsPerStatement;
     private readonly object?[] _row;
-    private SqliteCommand? _full;
-    private SqliteCommand? _single;
+    private DbCommand? _full;
+    private DbCommand? _single;
 
     /// <param name="values">Writes a row's column values, in <paramref name="columns"/> order, into the array it is given.</param>
-    public SqliteBulkInserter(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns, Action<T, object?[]> values)
+    public BulkInserter(DbConnection connection, DbTransaction transaction, string table, string[] columns, Action<T, object?[]> values, bool returnIds = false)
     {
         _connection = connection;
         _transaction = transaction;
+        _returnIds = returnIds;
         _table = table;
         _columns = columns;
         _values = values;
         _rowsPerStatement = Math.Max(1, MaxParameters / columns.Length);
         _row = new object?[columns.Length];
     }
+
+    /// <summary>The ids generated for the rows inserted so far, in order (only with <c>returnIds</c>).</summary>
+    public List<long> Ids { get; } = [];
 
     /// <summary>Inserts every row, reporting the running count every <paramref name="reportEvery"/> rows.</summary>
     public long InsertAll(IEnumerable<T> rows, Action<long>? onProgress = null, int reportEvery = 100_000)
@@ -73,7 +79,7 @@ public sealed class SqliteBulkInserter<T> : IDisposable
         _single?.Dispose();
     }
 
-    private void Execute(SqliteCommand command, List<T> rows)
+    private void Execute(DbCommand command, List<T> rows)
     {
         var parameters = command.Parameters;
         var index = 0;
@@ -86,10 +92,21 @@ public sealed class SqliteBulkInserter<T> : IDisposable
             }
         }
 
-        command.ExecuteNonQuery();
+        if (_returnIds)
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Ids.Add(reader.GetInt64(0));
+            }
+        }
+        else
+        {
+            command.ExecuteNonQuery();
+        }
     }
 
-    private SqliteCommand Prepare(int rows)
+    private DbCommand Prepare(int rows)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
@@ -100,12 +117,17 @@ public sealed class SqliteBulkInserter<T> : IDisposable
             text.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < _columns.Length; c++)
             {
-                var name = $"$p{r}_{c}";
-                text.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(new SqliteParameter(name, null));
+                var name = $"p{r}_{c}";
+                text.Append(c == 0 ? "@" + name : ", @" + name);
+                command.AddParameter(name, null);
             }
 
             text.Append(')');
+        }
+
+        if (_returnIds)
+        {
+            text.Append(" RETURNING \"Id\"");
         }
 
         command.CommandText = text.ToString();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Engine.Storage.Migrations
+namespace Portal.Engine.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

@@ -8,10 +8,10 @@ using Portal.Engine.Storage;
 
 #nullable disable
 
-namespace Portal.Engine.Storage.Migrations
+namespace Portal.Engine.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127231558_InitialCreate")]
+    [DbContext(typeof(SqliteEngineDbContext))]
+    [Migration("20261127233458_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

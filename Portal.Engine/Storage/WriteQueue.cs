@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +13,10 @@ namespace Portal.Engine.Storage;
 /// let request threads fight over the lock (and sleep in its busy handler), every write is queued to a single
 /// loop that runs whatever has queued up in one transaction (group commit), each piece of work in its own
 /// savepoint: a piece that fails rolls back alone and its caller gets the exception, the others commit.
-/// A caller's task completes only once its work is committed.
+/// A caller's task completes only once its work is committed. On PostgreSQL the same loop batches commits; a
+/// serialisation failure or deadlock there is retried like a busy SQLite file.
 /// </summary>
-public sealed class SqliteWriteQueue : IAsyncDisposable
+public sealed class WriteQueue : IAsyncDisposable
 {
     private const int MaxWorkPerTransaction = 256;
     private const int MaxBusyRetries = 4;
@@ -21,10 +24,10 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly StorageOptions _options;
-    private readonly ILogger<SqliteWriteQueue> _log;
+    private readonly ILogger<WriteQueue> _log;
     private readonly Task _loop;
 
-    public SqliteWriteQueue(IDbContextFactory<EngineDbContext> contexts, IOptions<StorageOptions> options, ILogger<SqliteWriteQueue> log)
+    public WriteQueue(IDbContextFactory<EngineDbContext> contexts, IOptions<StorageOptions> options, ILogger<WriteQueue> log)
     {
         using (var db = contexts.CreateDbContext())
         {
@@ -40,19 +43,19 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
     public long Commits { get; private set; }
 
     /// <summary>Runs <paramref name="work"/> inside a write transaction and completes once it is committed.</summary>
-    public Task<T> ExecuteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default)
+    public Task<T> ExecuteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken ct = default)
     {
         var item = new Work<T>(work);
         if (!_queue.Writer.TryWrite(item))
         {
-            throw new ObjectDisposedException(nameof(SqliteWriteQueue));
+            throw new ObjectDisposedException(nameof(WriteQueue));
         }
 
         return ct.CanBeCanceled ? item.Completion.Task.WaitAsync(ct) : item.Completion.Task;
     }
 
     /// <summary>Queues work whose result nobody waits for (the served log); failures are logged.</summary>
-    public void Post(Action<SqliteConnection, SqliteTransaction> work, string description)
+    public void Post(Action<DbConnection, DbTransaction> work, string description)
     {
         var item = new Work<bool>((c, t) =>
         {
@@ -78,7 +81,7 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         var batch = new List<IWork>(MaxWorkPerTransaction);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -98,14 +101,14 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
                     RunBatch(connection, batch);
                     break;
                 }
-                catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 && attempt < MaxBusyRetries)
+                catch (DbException ex) when (IsBusy(ex) && attempt < MaxBusyRetries)
                 {
                     _log.LogWarning("The database is busy; retrying {Count} queued write(s) (attempt {Attempt})", batch.Count, attempt + 1);
                     await Task.Delay(TimeSpan.FromMilliseconds(200 * (1 << attempt))).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
-                    var failure = ex is SqliteException { SqliteErrorCode: 5 or 6 } ? new StorageBusyException(ex) : ex;
+                    var failure = ex is DbException db && IsBusy(db) ? new StorageBusyException(ex) : ex;
                     _log.LogError(ex, "A write transaction failed; {Count} queued write(s) were not committed", batch.Count);
                     foreach (var work in batch)
                     {
@@ -123,9 +126,18 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
         connection?.Dispose();
     }
 
-    private void RunBatch(SqliteConnection connection, List<IWork> batch)
+    /// <summary>Locked (SQLite busy or locked), or a PostgreSQL serialisation failure, deadlock or lock timeout: worth a retry.</summary>
+    private static bool IsBusy(DbException exception) => exception switch
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        PostgresException postgres => postgres.SqlState is "40001" or "40P01" or "55P03",
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
+
+    private void RunBatch(DbConnection connection, List<IWork> batch)
+    {
+        using var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
         var outcomes = new Exception?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -159,8 +171,18 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
         }
     }
 
-    private SqliteConnection Open()
+    private DbConnection Open()
     {
+        if (_options.Provider == DatabaseProvider.PostgreSql)
+        {
+            var postgres = new NpgsqlConnection(_connectionString);
+            postgres.Open();
+            using var setting = postgres.CreateCommand();
+            setting.CommandText = _options.DurableCommits ? "SET synchronous_commit = on" : "SET synchronous_commit = off";
+            setting.ExecuteNonQuery();
+            return postgres;
+        }
+
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         SqliteConnections.ApplyPragmas(connection, _options.BusyTimeoutMilliseconds);
@@ -173,20 +195,20 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
 
     private interface IWork
     {
-        void Run(SqliteConnection connection, SqliteTransaction transaction);
+        void Run(DbConnection connection, DbTransaction transaction);
 
         void Complete();
 
         void Fail(Exception exception);
     }
 
-    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IWork
+    private sealed class Work<T>(Func<DbConnection, DbTransaction, T> work) : IWork
     {
         private T? _result;
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Run(SqliteConnection connection, SqliteTransaction transaction) => _result = work(connection, transaction);
+        public void Run(DbConnection connection, DbTransaction transaction) => _result = work(connection, transaction);
 
         public void Complete() => Completion.TrySetResult(_result!);
 
