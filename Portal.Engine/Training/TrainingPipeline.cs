@@ -774,7 +774,7 @@ public sealed class TrainingPipeline(
     private async Task<long> StartRunAsync(string trigger, string? requestedBy, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var run = new TrainingRun { Job = "retrain", Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), Outcome = TrainingOutcome.Running };
+        var run = new TrainingRun { Job = TrainingJobs.Retrain, Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), Outcome = TrainingOutcome.Running };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return run.Id;
