@@ -6,6 +6,7 @@ using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
 using Portal.Health;
 using Portal.Hosting;
+using Portal.Jobs;
 using Portal.Storage;
 
 if (CliApp.IsCommand(args))
@@ -22,6 +23,7 @@ builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalJobs();
 
 var app = builder.Build();
 app.UsePortalErrorPages();
@@ -35,6 +37,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
 app.MapPortalComponents();
+app.MapPortalJobs();
 
 await app.RunAsync();
 return 0;
