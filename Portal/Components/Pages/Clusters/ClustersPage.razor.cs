@@ -46,7 +46,7 @@ public partial class ClustersPage
     private ClusterOverview? _overview;
     private IReadOnlyList<(string, double)> _shares = [];
     private double _maxShare = 1;
-    private int _shown = 24;
+    private int _shown = 12;
     private string? _error;
 
     protected override async Task OnInitializedAsync()
