@@ -170,9 +170,11 @@ public sealed class ClusterInsights(ServingState serving)
         }
 
         var (x, y, explained) = PrincipalComponents.Project2D(rows, dimension);
-        var scale = Math.Max(1e-9, Math.Max(x.Max(Math.Abs), y.Max(Math.Abs)));
+        // Each axis is stretched to fill the map: the second component is often much flatter than the first.
+        var scaleX = Math.Max(1e-9, x.Max(Math.Abs));
+        var scaleY = Math.Max(1e-9, y.Max(Math.Abs));
         var points = Enumerable.Range(0, k)
-            .Select(c => new ClusterMapPoint(c, clusters.Names[c], clusters.Members[c].Length, x[c] / scale, y[c] / scale))
+            .Select(c => new ClusterMapPoint(c, clusters.Names[c], clusters.Members[c].Length, x[c] / scaleX, y[c] / scaleY))
             .ToList();
         return (points, explained);
     }

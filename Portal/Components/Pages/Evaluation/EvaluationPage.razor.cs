@@ -47,7 +47,7 @@ public partial class EvaluationPage
     private readonly BarChartOptions _barOptions = new()
     {
         BarWidthRatio = 0.8,
-        YAxisToStringFunc = v => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        YAxisToStringFunc = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
         ChartPalette = ["#94a3b8", "#6366f1", "#0284c7", "#e4572e", "#0f766e"],
     };
 
@@ -89,8 +89,10 @@ public partial class EvaluationPage
         _methods = MetricText.Methods.Where(m => _metrics.ContainsKey($"{m.Key}.ndcg@10")).ToList();
         _offlineLabels = ChartMetrics.Select(m => MetricText.Metrics.First(x => x.Key == m).Name).ToArray();
         _offlineSeries = _methods
-            .Select(m => new ChartSeries<double> { Name = m.Name, Data = ChartMetrics.Select(metric => _metrics.GetValueOrDefault($"{m.Key}.{metric}")).ToArray() })
+            .Select(m => new ChartSeries<double> { Name = m.Name, Data = ChartMetrics.Select(metric => Math.Round(100 * _metrics.GetValueOrDefault($"{m.Key}.{metric}"), 1)).ToArray() })
             .ToList();
+        var highest = _methods.SelectMany(m => ChartMetrics.Select(metric => 100 * _metrics.GetValueOrDefault($"{m.Key}.{metric}"))).DefaultIfEmpty(0).Max();
+        _barOptions.YAxisTicks = highest <= 10 ? 2 : highest <= 25 ? 5 : highest <= 50 ? 10 : 20;
         _barOptions.ChartPalette = _methods.Select(m => m.Key switch
         {
             "popularity" => "#94a3b8",

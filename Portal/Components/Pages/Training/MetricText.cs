@@ -32,6 +32,14 @@ public static class MetricText
 
     public const string SimulatedPositives = "simulated.full.positives_per_batch";
 
+    /// <summary>A method's name for a narrow column: "Previous", "Full".</summary>
+    public static string MethodShortName(string key) => key switch
+    {
+        "active" => "Previous",
+        "full" => "Full",
+        _ => MethodName(key),
+    };
+
     public static string MethodName(string key) => Methods.FirstOrDefault(m => m.Key == key).Name ?? Portal.Components.Shared.DisplayText.Words(key);
 
     /// <summary>"full.ndcg@10" → "Full pipeline · NDCG@10"; other keys in words.</summary>
