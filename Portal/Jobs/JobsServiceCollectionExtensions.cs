@@ -42,9 +42,24 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Hangfire dashboard at <see cref="DashboardPath"/>, for Admins only, with a link back to the Training page.</summary>
-    public static IEndpointConventionBuilder MapPortalJobs(this WebApplication app) =>
-        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+    /// <summary>
+    /// The Hangfire dashboard at <see cref="DashboardPath"/>, for Admins only, with a link back to the Training page.
+    /// Other staff get Hangfire's 403 with a sentence that says why, instead of the portal's "no page here".
+    /// </summary>
+    public static IEndpointConventionBuilder MapPortalJobs(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted
+                && context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(ForbiddenPage);
+            }
+        });
+
+        return app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             AppPath = "/training",
             DashboardTitle = "Portal · background jobs",
@@ -52,4 +67,16 @@ public static class JobsServiceCollectionExtensions
             Authorization = [],
             AsyncAuthorization = [new AdminDashboardAuthorizationFilter()],
         });
+    }
+
+    private const string ForbiddenPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>No access · Portal</title>
+        <style>body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f5f7f8;color:#1f2937}
+        main{max-width:440px;padding:32px;border:1px solid #e3e7ea;border-radius:14px;background:#fff}h1{font-size:1.3rem;margin:0 0 8px}p{color:#5b6472;line-height:1.5}
+        a{color:#0f766e;font-weight:600}</style></head>
+        <body><main><h1>The jobs dashboard is for Admins</h1>
+        <p>Your roles don't include it. The Training page shows the schedules, the runs and their progress.</p>
+        <p><a href="/training">Go to Training</a></p></main></body></html>
+        """;
 }

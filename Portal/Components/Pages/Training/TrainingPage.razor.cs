@@ -64,7 +64,6 @@ public partial class TrainingPage
     private string? _error;
     private MudDataGrid<ModelVersionRecord>? _versionsGrid;
     private MudDataGrid<TrainingRun>? _runsGrid;
-    private DateTime _lastRender;
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
@@ -117,7 +116,7 @@ public partial class TrainingPage
         }
     }
 
-    /// <summary>Progress changes arrive on the training thread: redraw on the circuit, at most a few times a second; reload the lists when a run ends.</summary>
+    /// <summary>Progress changes arrive on the training thread (a few per step): redraw on the circuit; reload the lists when a run ends.</summary>
     private void OnProgressChanged() => _ = InvokeAsync(async () =>
     {
         var running = Progress.Running;
@@ -133,12 +132,6 @@ public partial class TrainingPage
             _queued = false;
             await ReloadAllAsync();
         }
-        else if (Now - _lastRender < TimeSpan.FromMilliseconds(150) && running)
-        {
-            return;
-        }
-
-        _lastRender = Now;
         StateHasChanged();
     });
 

@@ -94,6 +94,11 @@ public sealed class LearningPagesTests(SeededPortalAppFactory factory) : IClassF
         using var response = await client.GetAsync("/hangfire");
 
         Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Contains("The jobs dashboard is for Admins", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         if (expected == HttpStatusCode.OK)
         {
             var html = await response.Content.ReadAsStringAsync();
