@@ -1,3 +1,4 @@
+using Portal.Api;
 using Portal.Auth;
 using Portal.Cli;
 using Portal.Components;
@@ -21,6 +22,7 @@ builder.Services.AddFirstStartWorld();
 builder.Services.AddServingRefresh();
 builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddStaffIdentity();
+builder.Services.AddPortalApi();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalJobs();
@@ -31,11 +33,13 @@ app.UsePortalAssets();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalApi();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
+app.MapPortalApi();
 app.MapPortalComponents();
 app.MapPortalJobs();
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Storage;
 
@@ -11,6 +12,10 @@ namespace Portal.Engine.Catalog;
 /// </summary>
 public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> contexts, SqliteWriteQueue writes, TimeProvider time)
 {
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
     private ConcurrentDictionary<long, UserProfile> _users = new();
     private long _maxId;
 
@@ -63,30 +68,16 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
 
         var now = time.GetUtcNow().UtcDateTime;
         var createdAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        var id = await writes.ExecuteAsync((connection, transaction) =>
+        long id;
+        try
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            long newId;
-            if (request.Id is { } given)
-            {
-                newId = given;
-            }
-            else
-            {
-                command.CommandText = "SELECT COALESCE(MAX(Id), 0) + 1 FROM AppUsers";
-                newId = Math.Max((long)command.ExecuteScalar()!, Interlocked.Read(ref _maxId) + 1);
-            }
-
-            command.CommandText = "INSERT INTO AppUsers (Id, Language, Country, Device, CreatedAt, Personalized) VALUES ($id, $language, $country, $device, $at, 1)";
-            command.Parameters.AddWithValue("$id", newId);
-            command.Parameters.AddWithValue("$language", language);
-            command.Parameters.AddWithValue("$country", country);
-            command.Parameters.AddWithValue("$device", (int)device);
-            command.Parameters.AddWithValue("$at", UtcDateTimeConverter.ToUnixMilliseconds(createdAt));
-            command.ExecuteNonQuery();
-            return newId;
-        }, ct).ConfigureAwait(false);
+            id = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (request.Id is { } taken && IsKeyViolation(ex))
+        {
+            // Another request registered the same id between the check above and this insert.
+            return new UserCreation(null, new Dictionary<string, string[]> { ["id"] = [$"A user with id {taken} already exists."] }, Conflict: true);
+        }
 
         var profile = new UserProfile(id, language, country, device, true, createdAt);
         _users[id] = profile;
@@ -157,6 +148,36 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
 
         return errors;
     }
+
+    private Task<long> Insert(long? requestedId, string language, string country, DeviceType device, DateTime createdAt, CancellationToken ct) =>
+        writes.ExecuteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            long newId;
+            if (requestedId is { } given)
+            {
+                newId = given;
+            }
+            else
+            {
+                command.CommandText = "SELECT COALESCE(MAX(Id), 0) + 1 FROM AppUsers";
+                newId = Math.Max((long)command.ExecuteScalar()!, Interlocked.Read(ref _maxId) + 1);
+            }
+
+            command.CommandText = "INSERT INTO AppUsers (Id, Language, Country, Device, CreatedAt, Personalized) VALUES ($id, $language, $country, $device, $at, 1)";
+            command.Parameters.AddWithValue("$id", newId);
+            command.Parameters.AddWithValue("$language", language);
+            command.Parameters.AddWithValue("$country", country);
+            command.Parameters.AddWithValue("$device", (int)device);
+            command.Parameters.AddWithValue("$at", UtcDateTimeConverter.ToUnixMilliseconds(createdAt));
+            command.ExecuteNonQuery();
+            return newId;
+        }, ct);
+
+    /// <summary>A primary-key or unique constraint of SQLite refused the row.</summary>
+    private static bool IsKeyViolation(SqliteException ex) =>
+        ex.SqliteErrorCode == SqliteConstraint && ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 

@@ -19,12 +19,17 @@ public static class KMeansClustering
         public float[] Features { get; set; } = [];
     }
 
+    /// <summary>Rows k-means learns centroids from; beyond this a seeded sample is used and every row is then assigned to its nearest centroid.</summary>
+    public const int MaximumFitRows = 25_000;
+
     public static (int[] Assignment, float[] Centroids, int K) Fit(float[] rows, int dimension, int k, int seed, int threads = 0)
     {
         var count = rows.Length / dimension;
         k = Math.Clamp(k, 1, Math.Max(1, count));
         var ml = new MLContext(seed);
-        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(i => new Row { Features = rows.AsSpan(i * dimension, dimension).ToArray() }), SchemaFor(dimension));
+        var step = Math.Max(1, (count + MaximumFitRows - 1) / MaximumFitRows);
+        var fitRows = Enumerable.Range(0, count).Where(i => i % step == 0);
+        var data = ml.Data.LoadFromEnumerable(fitRows.Select(i => new Row { Features = rows.AsSpan(i * dimension, dimension).ToArray() }), SchemaFor(dimension));
         var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
             FeatureColumnName = nameof(Row.Features),
@@ -48,7 +53,7 @@ public static class KMeansClustering
         return (assignment, centroids, found);
     }
 
-    /// <summary>Fits every candidate k on a sample of at most <paramref name="sampleRows"/> rows and returns the one with the best simplified silhouette.</summary>
+    /// <summary>Fits every candidate k on an evenly spaced sample of at most <paramref name="sampleRows"/> rows and returns the one with the best simplified silhouette.</summary>
     public static (int K, IReadOnlyList<(int K, double Silhouette)> Scores) ChooseK(float[] rows, int dimension, IReadOnlyList<int> candidates, int seed, int sampleRows = 10_000)
     {
         var count = rows.Length / dimension;

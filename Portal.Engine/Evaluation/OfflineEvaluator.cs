@@ -76,7 +76,7 @@ public sealed class OfflineEvaluator(FeedService feed, UserDirectory users, IOpt
         methods.Add(Score("content", sample, u =>
         {
             var interest = InterestVector(trainByUser[u], content);
-            return interest is null ? [] : TopK(catalog.Count, v => TensorPrimitives.Dot(content.Of(v), interest), trainByUser[u]);
+            return interest is null ? [] : TopK(content.Values, content.Dimension, interest, null, trainByUser[u]);
         }));
 
         if (baselinesModel.Collaborative is { } als)
@@ -84,7 +84,7 @@ public sealed class OfflineEvaluator(FeedService feed, UserDirectory users, IOpt
             methods.Add(Score("als", sample, u =>
             {
                 var factors = als.TrainedUser(u);
-                return factors is null ? [] : TopK(catalog.Count, v => als.HasItem[v] ? als.Score(factors, v) : float.NegativeInfinity, trainByUser[u]);
+                return factors is null ? [] : TopK(als.ItemFactors, als.Factors, factors, als.HasItem, trainByUser[u]);
             }));
         }
 
@@ -144,40 +144,44 @@ public sealed class OfflineEvaluator(FeedService feed, UserDirectory users, IOpt
         return false;
     }
 
-    private static List<int> TopK(int count, Func<int, float> score, List<EventRow> history)
+    /// <summary>The <see cref="K"/> rows of a row-major matrix with the highest dot product with <paramref name="query"/>, leaving out what the user touched.</summary>
+    private static List<int> TopK(float[] rows, int dimension, float[] query, bool[]? include, List<EventRow> history)
     {
         var touched = history.Select(e => e.Video).ToHashSet();
-        var best = new PriorityQueue<int, float>(K + 1);
+        var count = rows.Length / dimension;
+        var scores = new float[count];
         for (var v = 0; v < count; v++)
         {
-            if (touched.Contains(v))
-            {
-                continue;
-            }
-
-            var s = score(v);
-            if (float.IsNegativeInfinity(s))
-            {
-                continue;
-            }
-
-            if (best.Count < K)
-            {
-                best.Enqueue(v, s);
-            }
-            else if (best.TryPeek(out _, out var lowest) && s > lowest)
-            {
-                best.DequeueEnqueue(v, s);
-            }
+            scores[v] = include is null || include[v] ? Primitives.DenseKernels.Dot(rows.AsSpan(v * dimension, dimension), query) : float.NegativeInfinity;
         }
 
-        var result = new List<(int Video, float Score)>(best.Count);
-        while (best.TryDequeue(out var v, out var s))
+        var best = new List<int>(K + 1);
+        for (var v = 0; v < count; v++)
         {
-            result.Add((v, s));
+            if (float.IsNegativeInfinity(scores[v]) || touched.Contains(v))
+            {
+                continue;
+            }
+
+            if (best.Count == K && scores[v] <= scores[best[^1]])
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && (scores[best[at - 1]] < scores[v] || (scores[best[at - 1]] == scores[v] && best[at - 1] > v)))
+            {
+                at--;
+            }
+
+            best.Insert(at, v);
+            if (best.Count > K)
+            {
+                best.RemoveAt(K);
+            }
         }
 
-        return result.OrderByDescending(r => r.Score).ThenBy(r => r.Video).Select(r => r.Video).ToList();
+        return best;
     }
 
     /// <summary>The normalised, engagement-weighted sum of the content vectors of a user's positive engagements.</summary>

@@ -132,7 +132,7 @@ public sealed class Simulator(
                     }
                 }
 
-                var result = await ingestor.IngestAsync(events, ct);
+                var result = await ingestor.IngestAsync(events, ct: ct);
                 ingested += result.Accepted;
                 progress?.Report(100.0 * (b * people.Count + u + 1) / (options.Batches * people.Count));
             }

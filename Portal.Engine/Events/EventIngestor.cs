@@ -20,19 +20,118 @@ public sealed class EventIngestor(
     TimeProvider time)
 {
     private static readonly DateTime Earliest = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private long _lastKeyPruneMs;
 
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<IncomingEvent>? incoming, CancellationToken ct = default)
+    public const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>
+    /// Validates and stores a batch. With an <paramref name="idempotencyKey"/>, the batch is stored at most once: a
+    /// retry with the same key and the same events is answered with the first request's result and stores nothing.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<IncomingEvent>? incoming, string? idempotencyKey = null, CancellationToken ct = default)
     {
         var snapshot = serving.Current;
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c < 0x21 || c > 0x7E)))
+        {
+            return new IngestResult(0, new Dictionary<string, string[]> { ["idempotencyKey"] = [$"An idempotency key is 1 to {MaxIdempotencyKeyLength} visible ASCII characters."] }, false);
+        }
+
         var (events, errors, notFound) = Validate(incoming, snapshot.Catalog);
         if (errors.Count > 0)
         {
             return new IngestResult(0, errors, notFound);
         }
 
-        var firstId = await writes.ExecuteAsync((connection, transaction) => Store(connection, transaction, events), ct).ConfigureAwait(false);
-        await states.ApplyAsync(events.Select((e, i) => (firstId + i, e)), snapshot.Catalog).ConfigureAwait(false);
+        var hash = idempotencyKey is null ? "" : ContentHash(events);
+        var now = UtcDateTimeConverter.ToUnixMilliseconds(time.GetUtcNow().UtcDateTime);
+        var stored = await writes.ExecuteAsync((connection, transaction) =>
+        {
+            if (idempotencyKey is not null && FindKey(connection, transaction, idempotencyKey) is { } earlier)
+            {
+                return earlier;
+            }
+
+            var first = Store(connection, transaction, events);
+            if (idempotencyKey is not null)
+            {
+                RememberKey(connection, transaction, idempotencyKey, hash, first, events.Count, now);
+            }
+
+            return (First: first, Count: events.Count, Hash: hash, New: true);
+        }, ct).ConfigureAwait(false);
+
+        if (!stored.New)
+        {
+            return stored.Hash == hash
+                ? new IngestResult(stored.Count, errors, NotFound: false) { Replayed = true }
+                : new IngestResult(0, new Dictionary<string, string[]> { ["idempotencyKey"] = ["This idempotency key was already used for a different batch of events; use a new key for new events."] }, false) { KeyConflict = true };
+        }
+
+        await states.ApplyAsync(events.Select((e, i) => (stored.First + i, e)), snapshot.Catalog).ConfigureAwait(false);
+        if (idempotencyKey is not null && now - Interlocked.Read(ref _lastKeyPruneMs) > 600_000)
+        {
+            // Every ten minutes or so, forget keys past their retention; queued behind the writes, never awaited here.
+            Interlocked.Exchange(ref _lastKeyPruneMs, now);
+            _ = ForgetKeysAsync(TimeSpan.FromHours(options.Value.IdempotencyKeyHours), CancellationToken.None);
+        }
+
         return new IngestResult(events.Count, errors, NotFound: false);
+    }
+
+    /// <summary>Forgets idempotency keys older than <paramref name="age"/>; returns how many.</summary>
+    public Task<int> ForgetKeysAsync(TimeSpan age, CancellationToken ct = default)
+    {
+        var before = UtcDateTimeConverter.ToUnixMilliseconds(time.GetUtcNow().UtcDateTime - age);
+        return writes.ExecuteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM IngestKeys WHERE At < $before";
+            command.Parameters.AddWithValue("$before", before);
+            return command.ExecuteNonQuery();
+        }, ct);
+    }
+
+    private static (long First, int Count, string Hash, bool New)? FindKey(SqliteConnection connection, SqliteTransaction transaction, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT FirstEventId, Count, ContentHash FROM IngestKeys WHERE Key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), false) : null;
+    }
+
+    private static void RememberKey(SqliteConnection connection, SqliteTransaction transaction, string key, string hash, long first, int count, long at)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO IngestKeys (Key, ContentHash, FirstEventId, Count, At) VALUES ($key, $hash, $first, $count, $at)";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$hash", hash);
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("$at", at);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>SHA-256 over the batch's events as stored (user, video, kind, watch fraction, time, device).</summary>
+    private static string ContentHash(List<EngagementEvent> events)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Span<byte> buffer = stackalloc byte[8 + 4 + 4 + 4 + 8 + 4];
+        foreach (var e in events)
+        {
+            BitConverter.TryWriteBytes(buffer, e.UserId);
+            BitConverter.TryWriteBytes(buffer[8..], e.VideoId);
+            BitConverter.TryWriteBytes(buffer[12..], (int)e.Kind);
+            BitConverter.TryWriteBytes(buffer[16..], e.WatchFraction ?? -1f);
+            BitConverter.TryWriteBytes(buffer[20..], UtcDateTimeConverter.ToUnixMilliseconds(e.At));
+            BitConverter.TryWriteBytes(buffer[28..], e.Device is { } d ? (int)d : -1);
+            hash.AppendData(buffer);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>Checks every row; returns the events ready to store, or the errors.</summary>

@@ -15,6 +15,10 @@ public sealed class EventsOptions
     [Range(0, 86_400)]
     public int AllowedClockSkewSeconds { get; set; } = 300;
 
+    /// <summary>How long an idempotency key is remembered, in hours: a retry within this time stores nothing twice.</summary>
+    [Range(1, 24 * 30)]
+    public int IdempotencyKeyHours { get; set; } = 24;
+
     /// <summary>How far in the past an event's time may be, in days.</summary>
     [Range(1, 36_500)]
     public int MaxAgeDays { get; set; } = 365;

@@ -6,5 +6,11 @@ namespace Portal.Engine.Events;
 /// </summary>
 public sealed record IngestResult(int Accepted, IReadOnlyDictionary<string, string[]> Errors, bool NotFound)
 {
+    /// <summary>True when the idempotency key was seen before with the same batch: nothing new was stored, <see cref="Accepted"/> is what the first request stored.</summary>
+    public bool Replayed { get; init; }
+
+    /// <summary>True when the idempotency key was used before for a different batch: nothing was stored.</summary>
+    public bool KeyConflict { get; init; }
+
     public bool Succeeded => Errors.Count == 0;
 }

@@ -82,7 +82,16 @@ public sealed class UserState
 
         EngagementCount++;
         var weight = EngagementWeights.Of(kind, watchFraction);
-        _recent.Add(new EngagementRecord(videoId, kind, weight, atMs));
+        // Kept in time order whatever order events arrive in, so that a state rebuilt from the database (which reads
+        // them by time) is the same as the one built live.
+        var record = new EngagementRecord(videoId, kind, weight, atMs);
+        var at = _recent.Count;
+        while (at > 0 && _recent[at - 1].AtMs > atMs)
+        {
+            at--;
+        }
+
+        _recent.Insert(at, record);
         if (_recent.Count > _recentCapacity)
         {
             _recent.RemoveRange(0, _recent.Count - _recentCapacity);

@@ -25,8 +25,4 @@ public sealed class FeedOptions
     /// <summary>How many of a user's latest engagements the online state keeps.</summary>
     [Range(10, 10_000)]
     public int RecentEngagements { get; set; } = 200;
-
-    /// <summary>How often the served-log writer commits what it has queued, in milliseconds.</summary>
-    [Range(1, 10_000)]
-    public int ServedLogFlushMilliseconds { get; set; } = 50;
 }

@@ -44,6 +44,9 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserInsights>();
         services.AddSingleton<RulesImpactAnalyzer>();
+        services.AddSingleton<ServedLogQueries>();
+        services.AddSingleton<FeedReplayer>();
+        services.AddSingleton<Moderation.CatalogModeration>();
         return services;
     }
 

@@ -17,6 +17,7 @@ namespace Portal.Engine.Feed;
 public sealed class ServingRefreshService(
     ServingState serving,
     DiversityRulesStore rules,
+    Training.ModelRegistry registry,
     UserStateStore states,
     CatalogChanges changes,
     IOptions<CandidatesOptions> options,
@@ -34,6 +35,7 @@ public sealed class ServingRefreshService(
                 try
                 {
                     await rules.LoadAsync(stoppingToken);
+                    await registry.RecoverInterruptedAsync(stoppingToken);
                     await serving.ReloadAsync(stoppingToken);
                     break;
                 }

@@ -5,6 +5,7 @@ using Portal.Engine.Diversity;
 using Portal.Engine.Evaluation;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
+using Portal.Engine.Moderation;
 using Portal.Engine.Synthetic;
 using Portal.Engine.Training;
 
@@ -33,6 +34,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
 
     public DbSet<EventDailyCount> EventDailyCounts => Set<EventDailyCount>();
 
+    public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
+
     public DbSet<ServedBatch> ServedBatches => Set<ServedBatch>();
 
     public DbSet<DiversityRulesVersion> DiversityRules => Set<DiversityRulesVersion>();
@@ -44,6 +47,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<TrainingSchedule> TrainingSchedules => Set<TrainingSchedule>();
 
     public DbSet<ClusterLabel> ClusterLabels => Set<ClusterLabel>();
+
+    public DbSet<ModerationChange> ModerationChanges => Set<ModerationChange>();
 
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
 

@@ -16,6 +16,7 @@ namespace Portal.Engine.Storage;
 public sealed class SqliteWriteQueue : IAsyncDisposable
 {
     private const int MaxWorkPerTransaction = 256;
+    private const int MaxBusyRetries = 4;
 
     private readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
@@ -87,22 +88,35 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
                 batch.Add(work);
             }
 
-            try
+            // A database locked by someone else (another process, a long reader in a rollback journal) is waited for by
+            // the busy timeout; beyond it the whole batch is retried with growing pauses, and only then refused.
+            for (var attempt = 0; ; attempt++)
             {
-                connection ??= Open();
-                RunBatch(connection, batch);
-            }
-            catch (Exception ex)
-            {
-                _log.LogError(ex, "A write transaction failed; {Count} queued write(s) were not committed", batch.Count);
-                foreach (var work in batch)
+                try
                 {
-                    work.Fail(ex);
+                    connection ??= Open();
+                    RunBatch(connection, batch);
+                    break;
                 }
+                catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 && attempt < MaxBusyRetries)
+                {
+                    _log.LogWarning("The database is busy; retrying {Count} queued write(s) (attempt {Attempt})", batch.Count, attempt + 1);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * (1 << attempt))).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    var failure = ex is SqliteException { SqliteErrorCode: 5 or 6 } ? new StorageBusyException(ex) : ex;
+                    _log.LogError(ex, "A write transaction failed; {Count} queued write(s) were not committed", batch.Count);
+                    foreach (var work in batch)
+                    {
+                        work.Fail(failure);
+                    }
 
-                connection?.Dispose();
-                connection = null;
-                await Task.Delay(100).ConfigureAwait(false);
+                    connection?.Dispose();
+                    connection = null;
+                    await Task.Delay(100).ConfigureAwait(false);
+                    break;
+                }
             }
         }
 

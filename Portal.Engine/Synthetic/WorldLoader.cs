@@ -219,7 +219,7 @@ public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
     /// Empties every engine table, keeping the migration history. Tables are emptied children first (a table
     /// goes once no remaining table references it), so no cascade ever walks millions of rows.
     /// </summary>
-    private static void ClearEngineTables(SqliteConnection connection, SqliteTransaction transaction)
+    internal static void ClearEngineTables(SqliteConnection connection, SqliteTransaction transaction)
     {
         var references = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         using (var list = connection.CreateCommand())
@@ -256,7 +256,7 @@ public sealed class WorldLoader(IDbContextFactory<EngineDbContext> contexts)
         }
     }
 
-    private static List<string> DropSecondaryIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    internal static List<string> DropSecondaryIndexes(SqliteConnection connection, SqliteTransaction transaction)
     {
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())

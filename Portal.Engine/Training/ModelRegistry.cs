@@ -216,6 +216,52 @@ public sealed class ModelRegistry(
         return pruned;
     }
 
+    /// <summary>
+    /// Marks runs that stopped beating (their process died mid-run) as failed, and their model versions with them,
+    /// deleting what they had written. The active version is untouched. Returns how many runs were recovered.
+    /// </summary>
+    public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
+    {
+        var staleBefore = time.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.StaleRunMinutes);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stale = await db.TrainingRuns.Where(r => r.Outcome == TrainingOutcome.Running && (r.HeartbeatAt ?? r.StartedAt) <= staleBefore).ToListAsync(ct);
+        foreach (var run in stale)
+        {
+            run.Outcome = TrainingOutcome.Failed;
+            run.FinishedAt = time.GetUtcNow().UtcDateTime;
+            run.Message = "Interrupted: the process stopped during the run. The active model kept serving.";
+        }
+
+        var versionIds = stale.Where(r => r.ModelVersionId is not null).Select(r => r.ModelVersionId!.Value).ToHashSet();
+        var versions = await db.ModelVersions.Where(m => m.Status == ModelStatus.Training && (versionIds.Contains(m.Id) || m.CreatedAt <= staleBefore)).ToListAsync(ct);
+        foreach (var version in versions)
+        {
+            version.Status = ModelStatus.Failed;
+            version.Error = "Interrupted: the process stopped while this version was being trained.";
+            version.Decision = version.Error;
+            var directory = string.IsNullOrEmpty(version.ArtifactPath) ? store.DirectoryFor(version.Id) : version.ArtifactPath;
+            try
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (IOException ex)
+            {
+                log.LogWarning(ex, "Could not delete the partial artifacts of {Version}", version.Version);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (stale.Count > 0)
+        {
+            log.LogWarning("{Count} interrupted training run(s) marked failed", stale.Count);
+        }
+
+        return stale.Count;
+    }
+
     internal async Task MarkActiveAsync(int id, string by, string reason, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

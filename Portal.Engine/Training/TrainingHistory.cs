@@ -43,7 +43,7 @@ public sealed class TrainingHistory(IDbContextFactory<EngineDbContext> contexts,
     /// </summary>
     public async Task<TrainingRun> RecordAsync(string job, string trigger, string? requestedBy, Func<CancellationToken, Task<string>> work, CancellationToken ct = default)
     {
-        var run = new TrainingRun { Job = job, Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), Outcome = TrainingOutcome.Running };
+        var run = new TrainingRun { Job = job, Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), HeartbeatAt = Now(), Outcome = TrainingOutcome.Running };
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             db.TrainingRuns.Add(run);

@@ -85,4 +85,8 @@ public sealed class TrainingOptions
     public int ServedLogRetentionDays { get; set; } = 30;
 
     public int Seed { get; set; } = 1;
+
+    /// <summary>A run whose heartbeat is older than this, in minutes, is taken for interrupted and marked failed at start.</summary>
+    [Range(0, 24 * 60)]
+    public int StaleRunMinutes { get; set; } = 10;
 }

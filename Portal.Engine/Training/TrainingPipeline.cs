@@ -66,8 +66,8 @@ public sealed class TrainingPipeline(
         var steps = new List<TrainingStep>();
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         var notes = new List<string>();
-        var runId = await StartRunAsync(trigger, requestedBy, ct);
         var version = await BeginVersionAsync(trigger, requestedBy, ct);
+        var runId = await StartRunAsync(trigger, requestedBy, version.Id, ct);
         var directory = store.DirectoryFor(version.Id);
         progress.Start(runId, time.GetUtcNow().UtcDateTime);
         try
@@ -86,6 +86,7 @@ public sealed class TrainingPipeline(
 
                 var (_, start, _) = Steps.First(s => s.Name == step);
                 progress.Report(step, start, message);
+                Heartbeat(runId);
                 console?.Invoke($"[{start,3:0} %] {step}{(message is null ? "" : ": " + message)}");
                 stepClock.Restart();
             }
@@ -187,7 +188,7 @@ public sealed class TrainingPipeline(
             var k = settings.VideoClusters;
             if (k == 0)
             {
-                var (chosen, scores) = KMeansClustering.ChooseK(clusterRows, clusterDimension, [16, 24, 32, 40, 48], seed, sampleRows: 8_000);
+                var (chosen, scores) = KMeansClustering.ChooseK(clusterRows, clusterDimension, [16, 24, 32, 40, 48], seed, sampleRows: 5_000);
                 k = chosen;
                 metrics["clusters.silhouette"] = Math.Round(scores.FirstOrDefault(s => s.K == k).Silhouette, 4);
             }
@@ -771,10 +772,17 @@ public sealed class TrainingPipeline(
         return carried;
     }
 
-    private async Task<long> StartRunAsync(string trigger, string? requestedBy, CancellationToken ct)
+    private void Heartbeat(long runId)
+    {
+        using var db = contexts.CreateDbContext();
+        var now = Now();
+        db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(s => s.SetProperty(r => r.HeartbeatAt, now));
+    }
+
+    private async Task<long> StartRunAsync(string trigger, string? requestedBy, int versionId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var run = new TrainingRun { Job = TrainingJobs.Retrain, Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), Outcome = TrainingOutcome.Running };
+        var run = new TrainingRun { Job = TrainingJobs.Retrain, Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), HeartbeatAt = Now(), Outcome = TrainingOutcome.Running, ModelVersionId = versionId };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return run.Id;

@@ -16,6 +16,9 @@ public sealed class TrainingRun
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>Updated at every step of a run; a run whose heartbeat stopped long ago was interrupted (the process died).</summary>
+    public DateTime? HeartbeatAt { get; set; }
+
     public TrainingOutcome Outcome { get; set; }
 
     public int? ModelVersionId { get; set; }

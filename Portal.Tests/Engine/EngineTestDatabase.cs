@@ -37,6 +37,8 @@ public sealed class EngineTestDatabase : IAsyncDisposable
 
     public string FilePath => Path.Combine(_directory, "engine.db");
 
+    public string ModelsPath => Path.Combine(_directory, "models");
+
     public IDbContextFactory<EngineDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<EngineDbContext>>();
 
     public static async Task<EngineTestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
@@ -46,6 +48,18 @@ public sealed class EngineTestDatabase : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Engine"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+
+            // Training small and fast: tests check behaviour, not accuracy.
+            ["Engine:Training:ArtifactsPath"] = Path.Combine(directory, "models"),
+            ["Engine:Training:ContentDimension"] = "16",
+            ["Engine:Training:Factors"] = "16",
+            ["Engine:Training:AlsIterations"] = "4",
+            ["Engine:Training:VideoClusters"] = "8",
+            ["Engine:Training:UserClusters"] = "4",
+            ["Engine:Training:EvaluationUsers"] = "40",
+            ["Engine:Training:SimulationUsers"] = "10",
+            ["Engine:Training:SimulationBatches"] = "2",
+            ["Engine:Training:RankerMinimumRows"] = "200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

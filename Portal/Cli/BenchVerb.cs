@@ -147,7 +147,7 @@ public sealed class BenchVerb(CliConsole console) : ICliVerb
             while ((index = Interlocked.Increment(ref next)) < batchesToSend.Count)
             {
                 var t = Stopwatch.GetTimestamp();
-                var result = await ingestor.IngestAsync(batchesToSend[index], ct);
+                var result = await ingestor.IngestAsync(batchesToSend[index], ct: ct);
                 var elapsed = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                 if (!result.Succeeded)
                 {

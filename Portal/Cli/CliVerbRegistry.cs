@@ -8,9 +8,13 @@ public static class CliVerbRegistry
         var verbs = new List<ICliVerb>
         {
             new SeedVerb(console),
+            new ImportVerb(console),
             new TrainVerb(console),
+            new EvaluateVerb(console),
             new SimulateVerb(console),
             new BenchVerb(console),
+            new LoadVerb(console),
+            new ApiKeyVerb(console),
         };
         verbs.Add(new HelpVerb(console, verbs));
         return verbs;

@@ -2,16 +2,20 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
+using Portal.Auth.ApiKeys;
 
 namespace Portal.Storage;
 
 /// <summary>
-/// The portal's own schema, apart from the engine's: staff identity now; audit log and moderation cases later.
+/// The portal's own schema, apart from the engine's: staff identity and API keys now; audit log and moderation cases later.
 /// Migrations are made with:
 /// <c>dotnet ef migrations add &lt;Name&gt; --project Portal --context PortalDbContext --output-dir Storage/Migrations</c>
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
+    /// <summary>Keys apps use to call the HTTP API; only their hashes are stored.</summary>
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

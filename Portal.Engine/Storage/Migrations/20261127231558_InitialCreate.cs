@@ -102,6 +102,21 @@ namespace Portal.Engine.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IngestKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstEventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestKeys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ModelVersions",
                 columns: table => new
                 {
@@ -129,6 +144,24 @@ namespace Portal.Engine.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ModelVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModerationChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -203,6 +236,7 @@ namespace Portal.Engine.Storage.Migrations
                     RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<int>(type: "INTEGER", nullable: false),
                     ModelVersionId = table.Column<int>(type: "INTEGER", nullable: true),
                     Message = table.Column<string>(type: "TEXT", nullable: true),
@@ -440,9 +474,24 @@ namespace Portal.Engine.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IngestKeys_At",
+                table: "IngestKeys",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModelVersions_Status",
                 table: "ModelVersions",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationChanges_At",
+                table: "ModerationChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationChanges_Subject_SubjectId",
+                table: "ModerationChanges",
+                columns: new[] { "Subject", "SubjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServedBatches_At",
@@ -512,7 +561,13 @@ namespace Portal.Engine.Storage.Migrations
                 name: "Events");
 
             migrationBuilder.DropTable(
+                name: "IngestKeys");
+
+            migrationBuilder.DropTable(
                 name: "ModelVersions");
+
+            migrationBuilder.DropTable(
+                name: "ModerationChanges");
 
             migrationBuilder.DropTable(
                 name: "ServedBatches");

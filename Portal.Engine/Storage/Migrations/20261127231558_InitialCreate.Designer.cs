@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations
 {
     [DbContext(typeof(EngineDbContext))]
-    [Migration("20261127223149_InitialCreate")]
+    [Migration("20261127231558_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -359,6 +359,33 @@ namespace Portal.Engine.Storage.Migrations
                     b.ToTable("EventDailyCounts");
                 });
 
+            modelBuilder.Entity("Portal.Engine.Events.IngestKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("IngestKeys");
+                });
+
             modelBuilder.Entity("Portal.Engine.Feed.ServedBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -427,6 +454,41 @@ namespace Portal.Engine.Storage.Migrations
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("ServedBatches");
+                });
+
+            modelBuilder.Entity("Portal.Engine.Moderation.ModerationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.ToTable("ModerationChanges");
                 });
 
             modelBuilder.Entity("Portal.Engine.Synthetic.CreatorTruth", b =>
@@ -623,6 +685,9 @@ namespace Portal.Engine.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Job")
