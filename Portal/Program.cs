@@ -7,6 +7,7 @@ using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
 using Portal.Health;
 using Portal.Hosting;
+using Portal.Jobs;
 using Portal.Storage;
 
 if (CliApp.IsCommand(args))
@@ -24,6 +25,7 @@ builder.Services.AddStaffIdentity();
 builder.Services.AddPortalApi();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalJobs();
 
 var app = builder.Build();
 app.UsePortalErrorPages();
@@ -39,6 +41,7 @@ app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
 app.MapPortalApi();
 app.MapPortalComponents();
+app.MapPortalJobs();
 
 await app.RunAsync();
 return 0;

@@ -31,6 +31,12 @@ public sealed class CandidatesOptions
     [Range(1, 24 * 60)]
     public int RefreshIntervalMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// Rebuild the engagement statistics on the engine's own timer (every <see cref="RefreshIntervalMinutes"/>). A host
+    /// that schedules the rebuild itself (the portal, as a recurring job) turns this off.
+    /// </summary>
+    public bool BackgroundRefresh { get; set; } = true;
+
     /// <summary>Most candidates one source proposes for one request.</summary>
     [Range(8, 1_000)]
     public int PerSourceLimit { get; set; } = 60;

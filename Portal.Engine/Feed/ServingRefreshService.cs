@@ -10,8 +10,9 @@ namespace Portal.Engine.Feed;
 
 /// <summary>
 /// Brings the engine up in the background (rules, then the first serving snapshot) while the host is already
-/// answering, rebuilds the engagement statistics on a schedule, and reloads everything when the catalog changes
-/// wholesale (a world seeded or imported).
+/// answering, rebuilds the engagement statistics on a schedule (unless <see cref="CandidatesOptions.BackgroundRefresh"/>
+/// is off because the host schedules that itself), and reloads everything when the catalog changes wholesale (a world
+/// seeded or imported).
 /// </summary>
 public sealed class ServingRefreshService(
     ServingState serving,
@@ -45,7 +46,7 @@ public sealed class ServingRefreshService(
                 }
             }
 
-            var interval = TimeSpan.FromMinutes(options.Value.RefreshIntervalMinutes);
+            var interval = options.Value.BackgroundRefresh ? TimeSpan.FromMinutes(options.Value.RefreshIntervalMinutes) : Timeout.InfiniteTimeSpan;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var reload = await _reloadRequested.WaitAsync(interval, stoppingToken);

@@ -97,6 +97,20 @@ public sealed class ModelArtifacts
         File.WriteAllBytes(Path.Combine(directory, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest, Json));
     }
 
+    /// <summary>Reads only a version's manifest (steps, metrics, notes), or null when the folder has none or it is unreadable.</summary>
+    public static ModelManifest? ReadManifest(string directory)
+    {
+        var manifestPath = Path.Combine(directory, "manifest.json");
+        try
+        {
+            return File.Exists(manifestPath) ? JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(manifestPath), Json) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a version's folder, checking every file against the manifest's checksums.</summary>
     /// <exception cref="InvalidDataException">A file is missing, altered or unreadable.</exception>
     public static ModelArtifacts Load(string directory)

@@ -29,6 +29,17 @@ public sealed class ModelRegistry(
         return await db.ModelVersions.AsNoTracking().OrderByDescending(m => m.Id).Take(Math.Clamp(take, 1, 1_000)).ToListAsync(ct);
     }
 
+    /// <summary>One page of the versions, newest first.</summary>
+    public async Task<Catalog.Page<ModelVersionRecord>> PageAsync(int pageIndex, int pageSize, CancellationToken ct = default)
+    {
+        pageIndex = Math.Max(0, pageIndex);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var total = await db.ModelVersions.CountAsync(ct);
+        var items = await db.ModelVersions.AsNoTracking().OrderByDescending(m => m.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Catalog.Page<ModelVersionRecord>(items, total, pageIndex, pageSize);
+    }
+
     public async Task<ModelVersionRecord?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -57,6 +57,10 @@ public sealed class ModelStore(IDbContextFactory<EngineDbContext> contexts, IOpt
     }
 
     /// <summary>Cluster names staff gave this version's video clusters.</summary>
+    /// <summary>The manifest a version's folder holds (its notes among the rest), or null when its artifacts are gone.</summary>
+    public Task<ModelManifest?> ManifestAsync(ModelVersionRecord record, CancellationToken ct = default) =>
+        Task.Run(() => ModelArtifacts.ReadManifest(string.IsNullOrEmpty(record.ArtifactPath) ? DirectoryFor(record.Id) : record.ArtifactPath), ct);
+
     public async Task<IReadOnlyDictionary<int, string>> StaffNamesAsync(int versionId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

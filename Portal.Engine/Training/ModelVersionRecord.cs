@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Portal.Engine.Training;
 
 /// <summary>A model version in the registry: its manifest in the database, its artifacts on disk.</summary>
@@ -43,4 +45,30 @@ public sealed class ModelVersionRecord
     public string? Decision { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>The metrics as stored (<c>full.ndcg@10</c>, <c>simulated.full.positives_per_batch</c>, ...); empty when unreadable.</summary>
+    public IReadOnlyDictionary<string, double> ReadMetrics()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, double>>(string.IsNullOrEmpty(MetricsJson) ? "{}" : MetricsJson, ModelStore.Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return new Dictionary<string, double>();
+        }
+    }
+
+    /// <summary>Each step of the run that made it and how long it took; empty when unreadable.</summary>
+    public IReadOnlyList<TrainingStep> ReadSteps()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<TrainingStep>>(string.IsNullOrEmpty(StepsJson) ? "[]" : StepsJson, ModelStore.Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 }

@@ -782,7 +782,7 @@ public sealed class TrainingPipeline(
     private async Task<long> StartRunAsync(string trigger, string? requestedBy, int versionId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var run = new TrainingRun { Job = "retrain", Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), HeartbeatAt = Now(), Outcome = TrainingOutcome.Running, ModelVersionId = versionId };
+        var run = new TrainingRun { Job = TrainingJobs.Retrain, Trigger = trigger, RequestedBy = requestedBy, StartedAt = Now(), HeartbeatAt = Now(), Outcome = TrainingOutcome.Running, ModelVersionId = versionId };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return run.Id;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
+using Portal.Engine.Training;
 using Portal.Storage;
 
 namespace Portal.Tests.Web;
@@ -42,6 +43,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             [$"ConnectionStrings:{StorageOptions.ConnectionStringName}"] = $"Data Source={EngineDatabasePath}",
             [$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = $"Data Source={PortalDatabasePath}",
             [$"{WorldOptions.SectionName}:SeedOnFirstStart"] = "false",
+            [$"{WorldOptions.SectionName}:TrainOnFirstStart"] = "false",
+            // Training on the tiny world, kept small so that a run takes seconds.
+            [$"{TrainingOptions.SectionName}:ArtifactsPath"] = Path.Combine(Directory, "models"),
+            [$"{TrainingOptions.SectionName}:EvaluationUsers"] = "50",
+            [$"{TrainingOptions.SectionName}:SimulationUsers"] = "20",
+            [$"{TrainingOptions.SectionName}:SimulationBatches"] = "3",
+            [$"{TrainingOptions.SectionName}:AlsIterations"] = "4",
+            [$"{TrainingOptions.SectionName}:Factors"] = "16",
+            [$"{TrainingOptions.SectionName}:ContentDimension"] = "16",
+            [$"{TrainingOptions.SectionName}:VideoClusters"] = "8",
             [$"{AdminAccountOptions.SectionName}:Email"] = AdminEmail,
             [$"{AdminAccountOptions.SectionName}:Password"] = AdminPassword,
             [$"{AdminAccountOptions.SectionName}:DisplayName"] = "Ada Admin",

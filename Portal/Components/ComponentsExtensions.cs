@@ -1,6 +1,7 @@
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Components.Pages.Rules;
+using Portal.Components.Pages.Training;
 using Portal.Components.Shared;
 using Portal.Hosting;
 
@@ -21,6 +22,7 @@ public static class ComponentsExtensions
         });
         services.AddSingleton(provider => VideoThumbnails.FromFolder(provider.GetRequiredService<PortalAssets>().Root));
         services.AddScoped<RulesPublisher>();
+        services.AddScoped<TrainingActions>();
         return services;
     }
 

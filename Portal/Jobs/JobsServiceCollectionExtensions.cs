@@ -1,0 +1,82 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Portal.Auth;
+using Portal.Engine.Candidates;
+
+namespace Portal.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Where the Hangfire dashboard is served (Admins only).</summary>
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>
+    /// Hangfire with in-memory storage and a server in this process, the job services, and the registration of the
+    /// recurring jobs from their stored schedules. The storage and job activator are this container's own (not
+    /// Hangfire's static defaults), so that several hosts in one process (tests) never share jobs. The engine's own
+    /// engagement refresh timer is turned off: the popularity refresh runs as a recurring job instead.
+    /// </summary>
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer(options =>
+        {
+            options.ServerName = $"portal-{Environment.MachineName}-{Environment.ProcessId}";
+            options.WorkerCount = 2;
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            options.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        services.AddTransient<RetrainModelJob>();
+        services.AddTransient<RefreshPopularityJob>();
+        services.AddSingleton<TrainingScheduler>();
+        services.AddHostedService<RecurringJobsRegistration>();
+        services.PostConfigure<CandidatesOptions>(options => options.BackgroundRefresh = false);
+        return services;
+    }
+
+    /// <summary>
+    /// The Hangfire dashboard at <see cref="DashboardPath"/>, for Admins only, with a link back to the Training page.
+    /// Other staff get Hangfire's 403 with a sentence that says why, instead of the portal's "no page here".
+    /// </summary>
+    public static IEndpointConventionBuilder MapPortalJobs(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted
+                && context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(ForbiddenPage);
+            }
+        });
+
+        return app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            AppPath = "/training",
+            DashboardTitle = "Portal · background jobs",
+            DisplayStorageConnectionString = false,
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorizationFilter()],
+        });
+    }
+
+    private const string ForbiddenPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>No access · Portal</title>
+        <style>body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f5f7f8;color:#1f2937}
+        main{max-width:440px;padding:32px;border:1px solid #e3e7ea;border-radius:14px;background:#fff}h1{font-size:1.3rem;margin:0 0 8px}p{color:#5b6472;line-height:1.5}
+        a{color:#0f766e;font-weight:600}</style></head>
+        <body><main><h1>The jobs dashboard is for Admins</h1>
+        <p>Your roles don't include it. The Training page shows the schedules, the runs and their progress.</p>
+        <p><a href="/training">Go to Training</a></p></main></body></html>
+        """;
+}
