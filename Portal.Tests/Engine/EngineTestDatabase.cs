@@ -13,19 +13,26 @@ using Portal.Engine.Synthetic;
 namespace Portal.Tests.Engine;
 
 /// <summary>
-/// A migrated engine database in a temporary SQLite file with the engine's services over it; the folder is
-/// deleted on dispose. Use <see cref="CreateAsync"/> and, for most tests, <see cref="SeedAsync"/> the tiny world.
+/// A migrated engine database with the engine's services over it: a temporary SQLite file by default, or an empty
+/// database on the tests' PostgreSQL server (<see cref="PostgresServer"/>). The folder (and the PostgreSQL database)
+/// go on dispose. Use <see cref="CreateAsync"/> and, for most tests, <see cref="SeedAsync"/> the tiny world.
 /// </summary>
 public sealed class EngineTestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private EngineTestDatabase(string directory, ServiceProvider services, FakeTimeProvider clock)
+    private EngineTestDatabase(string directory, ServiceProvider services, FakeTimeProvider clock, DatabaseProvider provider, string connectionString)
     {
         _directory = directory;
         Services = services;
         Clock = clock;
+        Provider = provider;
+        ConnectionString = connectionString;
     }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
 
     /// <summary>The instant every seeded test world ends at, so that tests do not depend on the clock.</summary>
     public static readonly DateTime Anchor = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -41,13 +48,17 @@ public sealed class EngineTestDatabase : IAsyncDisposable
 
     public IDbContextFactory<EngineDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<EngineDbContext>>();
 
-    public static async Task<EngineTestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<EngineTestDatabase> CreateAsync(IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var directory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var connectionString = provider == DatabaseProvider.PostgreSql
+            ? await PostgresServer.CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(directory, "engine.db")}";
         var values = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Engine"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+            ["ConnectionStrings:Engine"] = connectionString,
+            ["Engine:Storage:Provider"] = provider.ToString(),
 
             // Training small and fast: tests check behaviour, not accuracy.
             ["Engine:Training:ArtifactsPath"] = Path.Combine(directory, "models"),
@@ -76,7 +87,7 @@ public sealed class EngineTestDatabase : IAsyncDisposable
             .AddPortalEngine(configuration)
             .BuildServiceProvider(validateScopes: true);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return new EngineTestDatabase(directory, services, clock);
+        return new EngineTestDatabase(directory, services, clock, provider, connectionString);
     }
 
     /// <summary>Loads the diversity rules and the first serving snapshot, as the host's background service does at start.</summary>
@@ -87,9 +98,10 @@ public sealed class EngineTestDatabase : IAsyncDisposable
     }
 
     /// <summary>A migrated database with the tiny world (or <paramref name="preset"/>) seeded and the engine started.</summary>
-    public static async Task<EngineTestDatabase> CreateSeededAsync(WorldPreset? preset = null, int seed = 7, IDictionary<string, string?>? settings = null)
+    public static async Task<EngineTestDatabase> CreateSeededAsync(
+        WorldPreset? preset = null, int seed = 7, IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = await CreateAsync(settings);
+        var database = await CreateAsync(settings, provider);
         await database.SeedAsync(preset, seed);
         await database.StartEngineAsync();
         return database;
@@ -103,6 +115,11 @@ public sealed class EngineTestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Catalog;
 
 public sealed class CatalogStatisticsTests
 {
-    [Fact]
-    public async Task GetSummary_EmptyDatabase_IsEmpty()
+    [Theory, EachProvider]
+    public async Task GetSummary_EmptyDatabase_IsEmpty(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         var statistics = new CatalogStatistics(database.Contexts, new FixedTimeProvider(EngineTestDatabase.Anchor));
 
         var summary = await statistics.GetSummaryAsync();
@@ -18,10 +19,10 @@ public sealed class CatalogStatisticsTests
         Assert.Empty(summary.DailyCounts);
     }
 
-    [Fact]
-    public async Task GetSummary_TinyWorld_CountsWhatIsInTheDatabase()
+    [Theory, EachProvider]
+    public async Task GetSummary_TinyWorld_CountsWhatIsInTheDatabase(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         await database.SeedAsync();
         var now = EngineTestDatabase.Anchor;
         var statistics = new CatalogStatistics(database.Contexts, new FixedTimeProvider(now));

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Catalog;
 
 public sealed class UserDirectoryTests
 {
-    [Fact]
-    public async Task Create_SameIdTwiceAtOnce_OneSucceedsTheOtherIsAConflict()
+    [Theory, EachProvider]
+    public async Task Create_SameIdTwiceAtOnce_OneSucceedsTheOtherIsAConflict(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var users = database.Get<UserDirectory>();
         var request = new NewUser(900_001, "en", "US", "ios");
 
@@ -23,10 +24,10 @@ public sealed class UserDirectoryTests
         Assert.Equal(1, await db.Users.CountAsync(u => u.Id == 900_001));
     }
 
-    [Fact]
-    public async Task Create_ExistingId_IsAConflictWithoutWriting()
+    [Theory, EachProvider]
+    public async Task Create_ExistingId_IsAConflictWithoutWriting(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
 
         var outcome = await database.Get<UserDirectory>().CreateAsync(new NewUser(1, "en", "US", "ios"));
 

@@ -1,14 +1,15 @@
 using Portal.Engine.Catalog;
 using Portal.Engine.Events;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Catalog;
 
 public sealed class UserQueriesTests
 {
-    [Fact]
-    public async Task Search_ByCountryAndDevice_PagesOnTheServer()
+    [Theory, EachProvider]
+    public async Task Search_ByCountryAndDevice_PagesOnTheServer(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync(Portal.Engine.Synthetic.WorldPresets.Small);
+        await using var database = await EngineTestDatabase.CreateSeededAsync(Portal.Engine.Synthetic.WorldPresets.Small, provider: provider);
         var queries = database.Get<UserQueries>();
 
         var all = await queries.SearchAsync(new UserSearch(), 0, 1_000);
@@ -24,20 +25,20 @@ public sealed class UserQueriesTests
         Assert.Equal(us.Skip(5).Take(5).Select(u => u.Id), second.Items.Select(u => u.Id));
     }
 
-    [Fact]
-    public async Task Search_ById_FindsExactlyThatUser()
+    [Theory, EachProvider]
+    public async Task Search_ById_FindsExactlyThatUser(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
 
         var page = await database.Get<UserQueries>().SearchAsync(new UserSearch(Id: 17), 0, 20);
 
         Assert.Equal(17, Assert.Single(page.Items).Id);
     }
 
-    [Fact]
-    public async Task Facets_SeededWorld_ListsEachLanguageAndCountryOnceInOrder()
+    [Theory, EachProvider]
+    public async Task Facets_SeededWorld_ListsEachLanguageAndCountryOnceInOrder(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         await using var db = await database.Contexts.CreateDbContextAsync();
 
         var facets = await database.Get<UserQueries>().FacetsAsync();
@@ -47,10 +48,10 @@ public sealed class UserQueriesTests
         Assert.Contains("en", facets.Languages);
     }
 
-    [Fact]
-    public async Task Timeline_NewestFirstWithoutImpressions()
+    [Theory, EachProvider]
+    public async Task Timeline_NewestFirstWithoutImpressions(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var queries = database.Get<UserQueries>();
 
         var timeline = await queries.TimelineAsync(3, 30);

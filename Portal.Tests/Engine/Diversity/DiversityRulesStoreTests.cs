@@ -1,14 +1,15 @@
 using Portal.Engine.Diversity;
 using Portal.Engine.Feed;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Diversity;
 
 public sealed class DiversityRulesStoreTests
 {
-    [Fact]
-    public async Task Load_EmptyDatabase_PublishesVersionOneFromConfiguration()
+    [Theory, EachProvider]
+    public async Task Load_EmptyDatabase_PublishesVersionOneFromConfiguration(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync(new Dictionary<string, string?> { ["Engine:Diversity:MaxPerCluster"] = "2" });
+        await using var database = await EngineTestDatabase.CreateAsync(new Dictionary<string, string?> { ["Engine:Diversity:MaxPerCluster"] = "2" }, provider: provider);
         var store = database.Get<DiversityRulesStore>();
 
         await store.LoadAsync();
@@ -18,10 +19,10 @@ public sealed class DiversityRulesStoreTests
         Assert.Equal("system", store.Active.Author);
     }
 
-    [Fact]
-    public async Task Publish_ValidRules_BecomesTheNextActiveVersionWithAuthorAndReason()
+    [Theory, EachProvider]
+    public async Task Publish_ValidRules_BecomesTheNextActiveVersionWithAuthorAndReason(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         var store = database.Get<DiversityRulesStore>();
         await store.LoadAsync();
 
@@ -35,10 +36,10 @@ public sealed class DiversityRulesStoreTests
         Assert.Equal("Fewer repeats per topic", history[0].Reason);
     }
 
-    [Fact]
-    public async Task Publish_InvalidRulesOrNoReason_IsRefusedAndTheActiveVersionStays()
+    [Theory, EachProvider]
+    public async Task Publish_InvalidRulesOrNoReason_IsRefusedAndTheActiveVersionStays(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         var store = database.Get<DiversityRulesStore>();
         await store.LoadAsync();
 
@@ -51,10 +52,10 @@ public sealed class DiversityRulesStoreTests
         Assert.Single(await store.HistoryAsync());
     }
 
-    [Fact]
-    public async Task Rollback_PublishesTheOldRulesAsANewVersion()
+    [Theory, EachProvider]
+    public async Task Rollback_PublishesTheOldRulesAsANewVersion(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         var store = database.Get<DiversityRulesStore>();
         await store.LoadAsync();
         await store.PublishAsync(new DiversityRules { MaxPerCluster = 1 }, "pm", "try one per group");
@@ -67,10 +68,10 @@ public sealed class DiversityRulesStoreTests
         Assert.StartsWith("Rollback to version 1", store.Active.Reason);
     }
 
-    [Fact]
-    public async Task Publish_AppliesFromTheNextFeedRequest()
+    [Theory, EachProvider]
+    public async Task Publish_AppliesFromTheNextFeedRequest(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync(Portal.Engine.Synthetic.WorldPresets.Small);
+        await using var database = await EngineTestDatabase.CreateSeededAsync(Portal.Engine.Synthetic.WorldPresets.Small, provider: provider);
         var feed = database.Get<FeedService>();
         var store = database.Get<DiversityRulesStore>();
         var before = (await feed.NextBatchAsync(new FeedRequest(20, Mode: FeedMode.Preview)))!;

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Events;
 
 public sealed class EventIngestorTests
 {
-    [Fact]
-    public async Task Ingest_ValidBatch_StoresEveryEventCountsItPerDayAndUpdatesTheUserAtOnce()
+    [Theory, EachProvider]
+    public async Task Ingest_ValidBatch_StoresEveryEventCountsItPerDayAndUpdatesTheUserAtOnce(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var ingestor = database.Get<EventIngestor>();
         var serving = database.Get<ServingState>();
         var state = await database.Get<UserStateStore>().GetAsync(2, serving.Current.Catalog);
@@ -44,10 +45,10 @@ public sealed class EventIngestorTests
         }
     }
 
-    [Fact]
-    public async Task Ingest_OneBadRow_RefusesTheWholeBatchWithAMessagePerFieldAndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Ingest_OneBadRow_RefusesTheWholeBatchWithAMessagePerFieldAndStoresNothing(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var at = database.Clock.GetUtcNow().UtcDateTime;
         int before;
         await using (var db = await database.Contexts.CreateDbContextAsync())
@@ -82,10 +83,10 @@ public sealed class EventIngestorTests
         Assert.Equal(before, await check.Events.CountAsync());
     }
 
-    [Fact]
-    public async Task Ingest_UnknownUserOrVideo_IsNotFound()
+    [Theory, EachProvider]
+    public async Task Ingest_UnknownUserOrVideo_IsNotFound(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
 
         var result = await database.Get<EventIngestor>().IngestAsync([new IncomingEvent(404_404, 10, "like"), new IncomingEvent(1, 999_999, "like")]);
 
@@ -94,10 +95,10 @@ public sealed class EventIngestorTests
         Assert.Contains("There is no video 999999", result.Errors["events[1].videoId"][0]);
     }
 
-    [Fact]
-    public async Task Ingest_MoreThanTheLimit_IsRefused()
+    [Theory, EachProvider]
+    public async Task Ingest_MoreThanTheLimit_IsRefused(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var events = Enumerable.Range(0, 1_001).Select(_ => new IncomingEvent(1, 10, "impression")).ToList();
 
         var result = await database.Get<EventIngestor>().IngestAsync(events);
@@ -105,18 +106,18 @@ public sealed class EventIngestorTests
         Assert.Contains("At most 1,000 events", result.Errors["events"][0]);
     }
 
-    [Fact]
-    public async Task Ingest_Empty_IsRefused()
+    [Theory, EachProvider]
+    public async Task Ingest_Empty_IsRefused(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
 
         Assert.Contains("events", (await database.Get<EventIngestor>().IngestAsync([])).Errors.Keys);
     }
 
-    [Fact]
-    public async Task Ingest_ConcurrentBatches_AllLandOnce()
+    [Theory, EachProvider]
+    public async Task Ingest_ConcurrentBatches_AllLandOnce(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var ingestor = database.Get<EventIngestor>();
         int before;
         await using (var db = await database.Contexts.CreateDbContextAsync())

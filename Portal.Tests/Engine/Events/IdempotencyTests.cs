@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Events;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Events;
 
@@ -8,10 +9,10 @@ public sealed class IdempotencyTests
     private static List<IncomingEvent> Batch(DateTime at, int video = 10) =>
         [new IncomingEvent(1, video, "impression", At: at), new IncomingEvent(1, video, "like", At: at)];
 
-    [Fact]
-    public async Task Retry_WithTheSameKeyAndEvents_StoresNothingTwice()
+    [Theory, EachProvider]
+    public async Task Retry_WithTheSameKeyAndEvents_StoresNothingTwice(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var ingestor = database.Get<EventIngestor>();
         var at = database.Clock.GetUtcNow().UtcDateTime;
         var before = await CountAsync(database);
@@ -27,10 +28,10 @@ public sealed class IdempotencyTests
         Assert.Equal(before + 2, await CountAsync(database));
     }
 
-    [Fact]
-    public async Task SameKey_WithOtherEvents_IsRefused()
+    [Theory, EachProvider]
+    public async Task SameKey_WithOtherEvents_IsRefused(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var ingestor = database.Get<EventIngestor>();
         var at = database.Clock.GetUtcNow().UtcDateTime;
         await ingestor.IngestAsync(Batch(at), "k-1");
@@ -43,10 +44,10 @@ public sealed class IdempotencyTests
         Assert.Equal(before, await CountAsync(database));
     }
 
-    [Fact]
-    public async Task ConcurrentRetries_StoreTheBatchOnce()
+    [Theory, EachProvider]
+    public async Task ConcurrentRetries_StoreTheBatchOnce(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var ingestor = database.Get<EventIngestor>();
         var at = database.Clock.GetUtcNow().UtcDateTime;
         var before = await CountAsync(database);
@@ -71,10 +72,10 @@ public sealed class IdempotencyTests
         Assert.Contains("idempotencyKey", result.Errors.Keys);
     }
 
-    [Fact]
-    public async Task ForgetKeys_RemovesOldOnes()
+    [Theory, EachProvider]
+    public async Task ForgetKeys_RemovesOldOnes(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var ingestor = database.Get<EventIngestor>();
         await ingestor.IngestAsync(Batch(database.Clock.GetUtcNow().UtcDateTime), "old");
         database.Clock.Advance(TimeSpan.FromHours(25));

@@ -1,14 +1,15 @@
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Events;
 
 public sealed class UserStateStoreTests
 {
-    [Fact]
-    public async Task Load_AfterARestart_RebuildsTheSameStateFromEventsAndTheServedLog()
+    [Theory, EachProvider]
+    public async Task Load_AfterARestart_RebuildsTheSameStateFromEventsAndTheServedLog(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var serving = database.Get<ServingState>();
         var feed = database.Get<FeedService>();
         await feed.NextBatchAsync(new FeedRequest(14));

@@ -3,6 +3,7 @@ using Portal.Engine.Diversity;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Feed;
 
@@ -40,10 +41,10 @@ public sealed class FeedServiceTests
         }
     }
 
-    [Fact]
-    public async Task NextBatch_ManyBatchesForOneUser_NeverShowsAVideoTwice()
+    [Theory, EachProvider]
+    public async Task NextBatch_ManyBatchesForOneUser_NeverShowsAVideoTwice(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
         var shown = new HashSet<int>();
 
@@ -57,10 +58,10 @@ public sealed class FeedServiceTests
         }
     }
 
-    [Fact]
-    public async Task NextBatch_NewUser_ColdStartSpansEightGroupsSoundsAndCreatorsInTheirLanguage()
+    [Theory, EachProvider]
+    public async Task NextBatch_NewUser_ColdStartSpansEightGroupsSoundsAndCreatorsInTheirLanguage(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var created = await database.Get<UserDirectory>().CreateAsync(new NewUser(null, "pt", "BR", "android"));
 
         var batch = (await database.Get<FeedService>().NextBatchAsync(new FeedRequest(created.User!.Id)))!;
@@ -75,10 +76,10 @@ public sealed class FeedServiceTests
         Assert.Empty(batch.Relaxed);
     }
 
-    [Fact]
-    public async Task NextBatch_AfterLikingThreeBasketballVideos_HoldsMoreBasketballThanBefore()
+    [Theory, EachProvider]
+    public async Task NextBatch_AfterLikingThreeBasketballVideos_HoldsMoreBasketballThanBefore(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync(WorldPresets.Small);
+        await using var database = await EngineTestDatabase.CreateSeededAsync(WorldPresets.Small, provider: provider);
         var feed = database.Get<FeedService>();
         var catalog = database.Get<ServingState>().Current.Catalog;
         var user = (await database.Get<UserDirectory>().CreateAsync(new NewUser(null, "en", "US", "ios"))).User!;
@@ -110,10 +111,10 @@ public sealed class FeedServiceTests
         Assert.Contains(after.Items, i => i.Reasons.Any(r => r.Source is "similarContent" or "creators" or "coEngagement"));
     }
 
-    [Fact]
-    public async Task NextBatch_AfterNotInterested_DropsTheVideoAndKeepsItsCreatorAndSoundAway()
+    [Theory, EachProvider]
+    public async Task NextBatch_AfterNotInterested_DropsTheVideoAndKeepsItsCreatorAndSoundAway(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
         var catalog = database.Get<ServingState>().Current.Catalog;
         const long userId = 12;
@@ -137,10 +138,10 @@ public sealed class FeedServiceTests
         Assert.True(state.CreatorFatigueUntil[disliked.CreatorId] < Portal.Engine.Storage.UtcDateTimeConverter.ToUnixMilliseconds(database.Clock.GetUtcNow().UtcDateTime));
     }
 
-    [Fact]
-    public async Task NextBatch_ModeratedVideo_NeverAppears()
+    [Theory, EachProvider]
+    public async Task NextBatch_ModeratedVideo_NeverAppears(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var serving = database.Get<ServingState>();
         var feed = database.Get<FeedService>();
         var preview = (await feed.NextBatchAsync(new FeedRequest(3, Mode: FeedMode.Preview)))!;
@@ -159,10 +160,10 @@ public sealed class FeedServiceTests
         }
     }
 
-    [Fact]
-    public async Task Preview_ChangesNothingForTheUser()
+    [Theory, EachProvider]
+    public async Task Preview_ChangesNothingForTheUser(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
 
         var first = (await feed.NextBatchAsync(new FeedRequest(8, Mode: FeedMode.Preview)))!;
@@ -174,10 +175,10 @@ public sealed class FeedServiceTests
         Assert.Equal(first.BatchNumber, served.BatchNumber);
     }
 
-    [Fact]
-    public async Task Build_SameRequestIdAndState_ReproducesTheBatchItemForItem()
+    [Theory, EachProvider]
+    public async Task Build_SameRequestIdAndState_ReproducesTheBatchItemForItem(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
         var serving = database.Get<ServingState>();
         var rules = database.Get<DiversityRulesStore>();
@@ -192,18 +193,18 @@ public sealed class FeedServiceTests
         Assert.Equal(a.Items.Select(i => (i.VideoId, i.Position, i.Score)), b.Items.Select(i => (i.VideoId, i.Position, i.Score)));
     }
 
-    [Fact]
-    public async Task NextBatch_UnknownUser_IsNull()
+    [Theory, EachProvider]
+    public async Task NextBatch_UnknownUser_IsNull(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
 
         Assert.Null(await database.Get<FeedService>().NextBatchAsync(new FeedRequest(987_654)));
     }
 
-    [Fact]
-    public async Task NextBatch_RulesTooStrictForTheCatalog_RelaxesThemInOrderAndSaysSo()
+    [Theory, EachProvider]
+    public async Task NextBatch_RulesTooStrictForTheCatalog_RelaxesThemInOrderAndSaysSo(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var rules = database.Get<DiversityRulesStore>();
         await rules.PublishAsync(new DiversityRules { CreatorCooldown = 200, SoundCooldown = 200, MinDistinctClusters = 8, MaxPerCluster = 1 }, "test", "as strict as it gets");
         var feed = database.Get<FeedService>();
@@ -225,10 +226,10 @@ public sealed class FeedServiceTests
         Assert.Contains(nameof(DiversityRules.SoundCooldown), relaxedSeen);
     }
 
-    [Fact]
-    public async Task NextBatch_NonPersonalisedUser_UsesOnlyPopularityAndSaysSo()
+    [Theory, EachProvider]
+    public async Task NextBatch_NonPersonalisedUser_UsesOnlyPopularityAndSaysSo(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var users = database.Get<UserDirectory>();
         await users.SetPersonalizedAsync(6, false);
 
@@ -238,10 +239,10 @@ public sealed class FeedServiceTests
         Assert.All(batch.Items, i => Assert.All(i.Reasons, r => Assert.Contains(r.Source, new[] { "nonPersonalized", "coldStart", "popular", "trending" })));
     }
 
-    [Fact]
-    public async Task Sandbox_MarkingLikes_ChangesTheNextBatchButNotTheRealUser()
+    [Theory, EachProvider]
+    public async Task Sandbox_MarkingLikes_ChangesTheNextBatchButNotTheRealUser(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
         var serving = database.Get<ServingState>();
         var rules = database.Get<DiversityRulesStore>();

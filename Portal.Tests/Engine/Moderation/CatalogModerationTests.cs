@@ -1,15 +1,16 @@
 using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
 using Portal.Engine.Moderation;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Moderation;
 
 public sealed class CatalogModerationTests
 {
-    [Fact]
-    public async Task RemoveVideo_TakesEffectOnTheNextRequestAndIsRecorded()
+    [Theory, EachProvider]
+    public async Task RemoveVideo_TakesEffectOnTheNextRequestAndIsRecorded(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
         var preview = (await feed.NextBatchAsync(new FeedRequest(7, Mode: FeedMode.Preview)))!;
         var target = preview.Items[0].VideoId;
@@ -24,10 +25,10 @@ public sealed class CatalogModerationTests
         Assert.Equal("mod@portal.local", Assert.Single(history).ChangedBy);
     }
 
-    [Fact]
-    public async Task BanCreatorAndBlockSound_KeepAllTheirVideosOut()
+    [Theory, EachProvider]
+    public async Task BanCreatorAndBlockSound_KeepAllTheirVideosOut(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         var feed = database.Get<FeedService>();
         var preview = (await feed.NextBatchAsync(new FeedRequest(9, Mode: FeedMode.Preview)))!;
         var moderation = database.Get<CatalogModeration>();
@@ -47,10 +48,10 @@ public sealed class CatalogModerationTests
         Assert.True(database.Get<ServingState>().Current.Availability.IsServable(catalog.IndexOf(preview.Items[0].VideoId)));
     }
 
-    [Fact]
-    public async Task UnknownSubject_IsRefused()
+    [Theory, EachProvider]
+    public async Task UnknownSubject_IsRefused(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
 
         var result = await database.Get<CatalogModeration>().SetVideoAsync(987_654, ModerationStatus.Removed, "mod");
 

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Catalog;
 using Portal.Engine.Events;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Storage;
 
 public sealed class StorageRoundTripTests
 {
-    [Fact]
-    public async Task SaveAndLoad_CatalogUserAndEvent_RoundTripEveryField()
+    [Theory, EachProvider]
+    public async Task SaveAndLoad_CatalogUserAndEvent_RoundTripEveryField(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         var created = new DateTime(2026, 3, 4, 5, 6, 7, 890, DateTimeKind.Utc);
         await using (var db = await database.Contexts.CreateDbContextAsync())
         {
@@ -63,10 +64,10 @@ public sealed class StorageRoundTripTests
         }
     }
 
-    [Fact]
-    public async Task Save_EventForAnUnknownVideo_IsRefusedByTheForeignKey()
+    [Theory, EachProvider]
+    public async Task Save_EventForAnUnknownVideo_IsRefusedByTheForeignKey(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         await using var db = await database.Contexts.CreateDbContextAsync();
         db.Users.Add(new AppUser { Id = 1, Language = "en", Country = "US", CreatedAt = DateTime.UtcNow });
         db.Events.Add(new EngagementEvent { UserId = 1, VideoId = 404, Kind = EngagementKind.Like, At = DateTime.UtcNow });

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Synthetic;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Synthetic;
 
 public sealed class WorldSeederTests
 {
-    [Fact]
-    public async Task Seed_Tiny_LoadsEveryRowOfTheGeneratedWorld()
+    [Theory, EachProvider]
+    public async Task Seed_Tiny_LoadsEveryRowOfTheGeneratedWorld(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         var expected = WorldGenerator.Generate(new WorldSpec(WorldPresets.Tiny, 7, EngineTestDatabase.Anchor));
 
         var result = await database.SeedAsync();
@@ -36,23 +37,25 @@ public sealed class WorldSeederTests
         Assert.Equal(first.Hashtags.OrderBy(h => h.Position).Select(h => h.HashtagId), loaded.Hashtags.OrderBy(h => h.Position).Select(h => h.HashtagId));
     }
 
-    [Fact]
-    public async Task Seed_Tiny_RebuildsTheIndexesItDroppedForTheLoad()
+    [Theory, EachProvider]
+    public async Task Seed_Tiny_RebuildsTheIndexesItDroppedForTheLoad(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         await database.SeedAsync();
 
         await using var db = await database.Contexts.CreateDbContextAsync();
-        var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Events'").ToListAsync();
+        var indexes = await db.Database.SqlQueryRaw<string>(provider == DatabaseProvider.PostgreSql
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'Events'"
+            : "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Events'").ToListAsync();
         Assert.Contains("IX_Events_UserId_At", indexes);
         Assert.Contains("IX_Events_VideoId_At", indexes);
         Assert.Contains("IX_Events_At", indexes);
     }
 
-    [Fact]
-    public async Task Seed_DatabaseWithData_RefusesWithoutForce()
+    [Theory, EachProvider]
+    public async Task Seed_DatabaseWithData_RefusesWithoutForce(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         await database.SeedAsync();
 
         var refused = await Assert.ThrowsAsync<WorldAlreadySeededException>(() => database.SeedAsync(seed: 8));
@@ -62,10 +65,10 @@ public sealed class WorldSeederTests
         Assert.Equal(7, (await db.Worlds.SingleAsync()).Seed);
     }
 
-    [Fact]
-    public async Task Seed_WithForce_ReplacesTheWorld()
+    [Theory, EachProvider]
+    public async Task Seed_WithForce_ReplacesTheWorld(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         await database.SeedAsync();
 
         await database.SeedAsync(seed: 8, force: true);
@@ -76,10 +79,10 @@ public sealed class WorldSeederTests
         Assert.Equal(WorldPresets.Tiny.Videos, await db.Videos.CountAsync());
     }
 
-    [Fact]
-    public async Task Seed_Cancelled_LeavesTheDatabaseEmpty()
+    [Theory, EachProvider]
+    public async Task Seed_Cancelled_LeavesTheDatabaseEmpty(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateAsync();
+        await using var database = await EngineTestDatabase.CreateAsync(provider: provider);
         using var cancel = new CancellationTokenSource();
         var progress = new CancelAt("events", cancel);
 

@@ -1,23 +1,24 @@
 using Portal.Engine.Feed;
+using Portal.Engine.Storage;
 using Portal.Engine.Training;
 
 namespace Portal.Tests.Engine.Training;
 
 public sealed class ModelRegistryTests
 {
-    private static async Task<(EngineTestDatabase Database, TrainingResult First, TrainingResult Second)> TwoVersionsAsync()
+    private static async Task<(EngineTestDatabase Database, TrainingResult First, TrainingResult Second)> TwoVersionsAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = await EngineTestDatabase.CreateSeededAsync(settings: new Dictionary<string, string?> { ["Engine:Training:AutoPromote"] = "false" });
+        var database = await EngineTestDatabase.CreateSeededAsync(settings: new Dictionary<string, string?> { ["Engine:Training:AutoPromote"] = "false" }, provider: provider);
         var pipeline = database.Get<TrainingPipeline>();
         var first = await pipeline.RunAsync("test");
         var second = await pipeline.RunAsync("test");
         return (database, first, second);
     }
 
-    [Fact]
-    public async Task Promote_ThenRollback_SwitchesWhatServes()
+    [Theory, EachProvider]
+    public async Task Promote_ThenRollback_SwitchesWhatServes(DatabaseProvider provider)
     {
-        var (database, first, second) = await TwoVersionsAsync();
+        var (database, first, second) = await TwoVersionsAsync(provider);
         await using var _ = database;
         var registry = database.Get<ModelRegistry>();
         var serving = database.Get<ServingState>();

@@ -1,14 +1,15 @@
 using Portal.Engine.Clustering;
 using Portal.Engine.Training;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Engine.Training;
 
 public sealed class TrainingHistoryTests
 {
-    [Fact]
-    public async Task RecordAsync_Success_RecordsTheOutcomeMessageAndDuration()
+    [Theory, EachProvider]
+    public async Task RecordAsync_Success_RecordsTheOutcomeMessageAndDuration(DatabaseProvider provider)
     {
-        await using var db = await EngineTestDatabase.CreateAsync();
+        await using var db = await EngineTestDatabase.CreateAsync(provider: provider);
         var history = db.Get<TrainingHistory>();
 
         var run = await history.RecordAsync(TrainingJobs.PopularityRefresh, "schedule", null, _ => Task.FromResult("rebuilt"));
@@ -22,10 +23,10 @@ public sealed class TrainingHistoryTests
         Assert.Contains(TrainingJobs.PopularityRefresh, stored.StepsJson, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RecordAsync_Failure_RecordsItAndThrowsAgainForTheJobRunnerToRetry()
+    [Theory, EachProvider]
+    public async Task RecordAsync_Failure_RecordsItAndThrowsAgainForTheJobRunnerToRetry(DatabaseProvider provider)
     {
-        await using var db = await EngineTestDatabase.CreateAsync();
+        await using var db = await EngineTestDatabase.CreateAsync(provider: provider);
         var history = db.Get<TrainingHistory>();
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() =>
@@ -38,10 +39,10 @@ public sealed class TrainingHistoryTests
         Assert.Equal("pm@portal.test", stored.RequestedBy);
     }
 
-    [Fact]
-    public async Task PageAsync_FiltersByJobAndPagesNewestFirst()
+    [Theory, EachProvider]
+    public async Task PageAsync_FiltersByJobAndPagesNewestFirst(DatabaseProvider provider)
     {
-        await using var db = await EngineTestDatabase.CreateAsync();
+        await using var db = await EngineTestDatabase.CreateAsync(provider: provider);
         var history = db.Get<TrainingHistory>();
         for (var i = 0; i < 5; i++)
         {
@@ -56,10 +57,10 @@ public sealed class TrainingHistoryTests
         Assert.Equal(0, retrains.Total);
     }
 
-    [Fact]
-    public async Task ClusterInsights_Baseline_HashtagGroupsWithoutUserClusters()
+    [Theory, EachProvider]
+    public async Task ClusterInsights_Baseline_HashtagGroupsWithoutUserClusters(DatabaseProvider provider)
     {
-        await using var db = await EngineTestDatabase.CreateSeededAsync();
+        await using var db = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         await db.StartEngineAsync();
         var insights = db.Get<ClusterInsights>();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Engine.Evaluation;
 using Portal.Engine.Feed;
+using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
 using Portal.Engine.Training;
 
@@ -12,10 +13,10 @@ public sealed class TrainingPipelineTests
     private static Task SimulateAsync(EngineTestDatabase database, int users, int batches) =>
         database.Get<Simulator>().RunAsync(new SimulationOptions(users, batches), new Portal.Engine.Primitives.SynchronousProgress<double>(_ => database.Clock.Advance(TimeSpan.FromMinutes(1))));
 
-    [Fact]
-    public async Task Run_OnAGeneratedWorld_RecordsAVersionWithItsArtifactsAndServesIt()
+    [Theory, EachProvider]
+    public async Task Run_OnAGeneratedWorld_RecordsAVersionWithItsArtifactsAndServesIt(DatabaseProvider provider)
     {
-        await using var database = await EngineTestDatabase.CreateSeededAsync();
+        await using var database = await EngineTestDatabase.CreateSeededAsync(provider: provider);
         await SimulateAsync(database, 20, 3);
         var serving = database.Get<ServingState>();
         var lines = new List<string>();
