@@ -21,9 +21,12 @@ public sealed class EngineTestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private EngineTestDatabase(string directory, ServiceProvider services, FakeTimeProvider clock, DatabaseProvider provider, string connectionString)
+    private readonly bool _ownsDatabase;
+
+    private EngineTestDatabase(string directory, ServiceProvider services, FakeTimeProvider clock, DatabaseProvider provider, string connectionString, bool ownsDatabase)
     {
         _directory = directory;
+        _ownsDatabase = ownsDatabase;
         Services = services;
         Clock = clock;
         Provider = provider;
@@ -55,6 +58,25 @@ public sealed class EngineTestDatabase : IAsyncDisposable
         var connectionString = provider == DatabaseProvider.PostgreSql
             ? await PostgresServer.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(directory, "engine.db")}";
+        return await BuildAsync(directory, connectionString, provider, settings, ownsDatabase: true);
+    }
+
+    /// <summary>
+    /// A second engine (another instance, as on another machine) over this one's database, with its own services,
+    /// memory, clock and models folder. Disposing it leaves the database to its owner.
+    /// </summary>
+    public async Task<EngineTestDatabase> AttachInstanceAsync(IDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var instance = await BuildAsync(directory, ConnectionString, Provider, settings, ownsDatabase: false);
+        instance.Clock.SetUtcNow(Clock.GetUtcNow());
+        return instance;
+    }
+
+    private static async Task<EngineTestDatabase> BuildAsync(
+        string directory, string connectionString, DatabaseProvider provider, IDictionary<string, string?>? settings, bool ownsDatabase)
+    {
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Engine"] = connectionString,
@@ -87,7 +109,7 @@ public sealed class EngineTestDatabase : IAsyncDisposable
             .AddPortalEngine(configuration)
             .BuildServiceProvider(validateScopes: true);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return new EngineTestDatabase(directory, services, clock, provider, connectionString);
+        return new EngineTestDatabase(directory, services, clock, provider, connectionString, ownsDatabase);
     }
 
     /// <summary>Loads the diversity rules and the first serving snapshot, as the host's background service does at start.</summary>
@@ -115,7 +137,7 @@ public sealed class EngineTestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        if (Provider == DatabaseProvider.PostgreSql)
+        if (Provider == DatabaseProvider.PostgreSql && _ownsDatabase)
         {
             await PostgresServer.DropDatabaseAsync(ConnectionString);
         }
