@@ -56,11 +56,11 @@ public sealed class ModelStore(IDbContextFactory<EngineDbContext> contexts, IOpt
         return await Task.Run(() => artifacts.AlignTo(catalog, record.Id, names), ct);
     }
 
-    /// <summary>Cluster names staff gave this version's video clusters.</summary>
     /// <summary>The manifest a version's folder holds (its notes among the rest), or null when its artifacts are gone.</summary>
     public Task<ModelManifest?> ManifestAsync(ModelVersionRecord record, CancellationToken ct = default) =>
         Task.Run(() => ModelArtifacts.ReadManifest(string.IsNullOrEmpty(record.ArtifactPath) ? DirectoryFor(record.Id) : record.ArtifactPath), ct);
 
+    /// <summary>Cluster names staff gave this version's video clusters.</summary>
     public async Task<IReadOnlyDictionary<int, string>> StaffNamesAsync(int versionId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

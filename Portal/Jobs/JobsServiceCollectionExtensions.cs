@@ -2,8 +2,12 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
 using Portal.Auth;
 using Portal.Engine.Candidates;
+using Portal.Engine.Storage;
 
 namespace Portal.Jobs;
 
@@ -12,15 +16,37 @@ public static class JobsServiceCollectionExtensions
     /// <summary>Where the Hangfire dashboard is served (Admins only).</summary>
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>The schema Hangfire's tables live in, inside the engine's PostgreSQL database.</summary>
+    public const string PostgreSqlSchema = "hangfire";
+
     /// <summary>
-    /// Hangfire with in-memory storage and a server in this process, the job services, and the registration of the
-    /// recurring jobs from their stored schedules. The storage and job activator are this container's own (not
-    /// Hangfire's static defaults), so that several hosts in one process (tests) never share jobs. The engine's own
-    /// engagement refresh timer is turned off: the popularity refresh runs as a recurring job instead.
+    /// Hangfire and a server in this process, the job services, and the registration of the recurring jobs from their
+    /// stored schedules. On SQLite (one instance) the job storage is in memory; on PostgreSQL it is the engine's
+    /// database (schema <see cref="PostgreSqlSchema"/>), so that every instance sees the same jobs and a scheduled job
+    /// runs once across them. The storage and job activator are this container's own (not Hangfire's static defaults),
+    /// so that several hosts in one process (tests) never share jobs by accident. The engine's own engagement refresh
+    /// timer is turned off: the popularity refresh runs as a recurring job instead.
     /// </summary>
     public static IServiceCollection AddPortalJobs(this IServiceCollection services)
     {
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            if (provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider != DatabaseProvider.PostgreSql)
+            {
+                return new InMemoryStorage(new InMemoryStorageOptions());
+            }
+
+            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{StorageOptions.ConnectionStringName} is required on PostgreSQL.");
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = PostgreSqlSchema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        });
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
