@@ -1,4 +1,5 @@
 using Portal.Api;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Cli;
 using Portal.Components;
@@ -22,6 +23,7 @@ builder.Services.AddServingRefresh();
 builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddPortalApi();
+builder.Services.AddPortalAudit();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalHealthChecks();
 
@@ -38,6 +40,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
 app.MapPortalApi();
+app.MapPortalAudit();
 app.MapPortalComponents();
 
 await app.RunAsync();

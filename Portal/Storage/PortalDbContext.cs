@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Auth.ApiKeys;
 
 namespace Portal.Storage;
 
 /// <summary>
-/// The portal's own schema, apart from the engine's: staff identity and API keys now; audit log and moderation cases later.
+/// The portal's own schema, apart from the engine's: staff identity, API keys, the audit log; moderation cases later.
 /// Migrations are made with:
 /// <c>dotnet ef migrations add &lt;Name&gt; --project Portal --context PortalDbContext --output-dir Storage/Migrations</c>
 /// </summary>
@@ -15,6 +16,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     /// <summary>Keys apps use to call the HTTP API; only their hashes are stored.</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>The append-only, hash-chained record of what staff did.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
