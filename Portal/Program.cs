@@ -8,6 +8,7 @@ using Portal.Engine.Feed;
 using Portal.Engine.Synthetic;
 using Portal.Health;
 using Portal.Hosting;
+using Portal.Moderation;
 using Portal.Storage;
 
 if (CliApp.IsCommand(args))
@@ -24,6 +25,7 @@ builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddPortalApi();
 builder.Services.AddPortalAudit();
+builder.Services.AddPortalModeration();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalHealthChecks();
 

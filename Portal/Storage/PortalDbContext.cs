@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Audit;
 using Portal.Auth;
 using Portal.Auth.ApiKeys;
+using Portal.Moderation;
 
 namespace Portal.Storage;
 
 /// <summary>
-/// The portal's own schema, apart from the engine's: staff identity, API keys, the audit log; moderation cases later.
+/// The portal's own schema, apart from the engine's: staff identity, API keys, the audit log and moderation cases.
 /// Migrations are made with:
 /// <c>dotnet ef migrations add &lt;Name&gt; --project Portal --context PortalDbContext --output-dir Storage/Migrations</c>
 /// </summary>
@@ -19,6 +20,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     /// <summary>The append-only, hash-chained record of what staff did.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Reported videos waiting for, or after, a moderator's decision.</summary>
+    public DbSet<ModerationCase> ModerationCases => Set<ModerationCase>();
+
+    public DbSet<ModerationReport> ModerationReports => Set<ModerationReport>();
+
+    /// <summary>Decisions about videos, creators and sounds, pending ones included.</summary>
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
