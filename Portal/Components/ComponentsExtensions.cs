@@ -1,5 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Components.Pages.Moderation;
 using Portal.Components.Pages.Rules;
 using Portal.Components.Shared;
 using Portal.Hosting;
@@ -21,6 +22,7 @@ public static class ComponentsExtensions
         });
         services.AddSingleton(provider => VideoThumbnails.FromFolder(provider.GetRequiredService<PortalAssets>().Root));
         services.AddScoped<RulesPublisher>();
+        services.AddScoped<ModerationDialogs>();
         return services;
     }
 
