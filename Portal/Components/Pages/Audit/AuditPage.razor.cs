@@ -153,7 +153,13 @@ public partial class AuditPage
     /// <summary>What changed, in one line: the reason, or before → after.</summary>
     private static string Change(AuditEntry entry)
     {
-        var change = entry.Before is null && entry.After is null ? "" : $"{entry.Before ?? "—"} → {entry.After ?? "—"}";
+        var change = (entry.Before, entry.After) switch
+        {
+            (null, null) => "",
+            (null, { } after) => after,
+            ({ } before, null) => $"{before} → removed",
+            ({ } before, { } after) => $"{before} → {after}",
+        };
         return entry.Reason is null ? change : change.Length == 0 ? entry.Reason : $"{entry.Reason} · {change}";
     }
 

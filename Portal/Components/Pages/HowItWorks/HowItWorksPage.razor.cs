@@ -103,7 +103,7 @@ public partial class HowItWorksPage
         new("Nearby users", "What users in the user's cluster engage with (once a model is trained)"),
         new("Collaborative", "Matrix factorisation of who engaged with what (once a model is trained)"),
         new("Exploration", $"{c.ExplorationShare:P0} of candidates from topic groups new to the user"),
-        new("Limits", $"Up to {c.PerSourceLimit} per source; a cold start ({f.ColdStartEngagements} engagements or fewer) uses popular videos only, twice as many"),
+        new("Limits", $"Up to {c.PerSourceLimit} per source; a cold start (fewer than {f.ColdStartEngagements} engagements) uses popular videos only, twice as many"),
         new("Statistics refresh", $"Every {c.RefreshIntervalMinutes} minutes; a user's own state updates on every event"),
     ];
 

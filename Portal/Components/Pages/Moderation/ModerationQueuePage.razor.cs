@@ -34,6 +34,9 @@ public partial class ModerationQueuePage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
+    private Engine.Catalog.CatalogLookup Catalog { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
@@ -46,6 +49,7 @@ public partial class ModerationQueuePage
     private CaseQuery _query = new();
     private (int Open, int Escalated, int PendingActions) _counts;
     private IReadOnlyList<ModerationAction> _pending = [];
+    private Dictionary<(Engine.Moderation.ModerationSubject, int), string> _labels = [];
     private IReadOnlyList<string> _moderators = [];
     private HashSet<int> _shown = [];
     private string? _me;
@@ -71,6 +75,7 @@ public partial class ModerationQueuePage
         {
             _counts = await Queue.CountsAsync();
             _pending = await Queue.PendingActionsAsync();
+            _labels = await LabelsAsync(_pending);
             _moderators = await Queue.ModeratorsAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -156,6 +161,26 @@ public partial class ModerationQueuePage
             await _grid.ReloadServerData();
         }
     }
+
+    /// <summary>"@handle", "“Sound title”", "video 12": what the pending actions are about, in words.</summary>
+    private async Task<Dictionary<(Engine.Moderation.ModerationSubject, int), string>> LabelsAsync(IReadOnlyList<ModerationAction> actions)
+    {
+        var labels = new Dictionary<(Engine.Moderation.ModerationSubject, int), string>();
+        foreach (var action in actions.DistinctBy(a => (a.Subject, a.SubjectId)))
+        {
+            labels[(action.Subject, action.SubjectId)] = action.Subject switch
+            {
+                Engine.Moderation.ModerationSubject.Creator => await Catalog.GetCreatorAsync(action.SubjectId) is { } creator ? $"@{creator.Handle}" : $"creator {action.SubjectId}",
+                Engine.Moderation.ModerationSubject.Sound => await Catalog.GetSoundAsync(action.SubjectId) is { } sound ? $"“{sound.Title}”" : $"sound {action.SubjectId}",
+                _ => $"video {action.SubjectId}",
+            };
+        }
+
+        return labels;
+    }
+
+    private string Label(ModerationAction action) =>
+        _labels.TryGetValue((action.Subject, action.SubjectId), out var label) ? label : $"{CaseText.Subject(action.Subject)} {action.SubjectId}";
 
     private void OpenCase(DataGridRowClickEventArgs<CaseSummary> row) => Navigation.NavigateTo($"moderation/cases/{row.Item.Id}");
 
