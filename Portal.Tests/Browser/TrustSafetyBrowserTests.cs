@@ -44,6 +44,17 @@ public sealed class TrustSafetyBrowserTests(PortalBrowserFixture fixture)
         Assert.Contains(videoId, before);
         Assert.DoesNotContain(videoId, after);
 
+        // Recorded with who and from where: the address of the browser that opened the page.
+        var log = fixture.App.Services.GetRequiredService<AuditLog>();
+        var recorded = (await log.SearchAsync(new AuditFilter(ModeratorEmail, AuditActions.ModerationApplied, $"video:{videoId}"), 0, 5)).Items;
+        Assert.Equal("127.0.0.1", Assert.Single(recorded).ClientAddress);
+        Assert.Contains((await log.SearchAsync(new AuditFilter(ModeratorEmail, AuditActions.SignedIn), 0, 5)).Items, r => r.ClientAddress == "127.0.0.1");
+
+        // Opening a page the roles do not allow, from inside the session, is refused and recorded too.
+        await page.EvaluateAsync("() => Blazor.navigateTo('/audit')");
+        await page.Locator("[data-testid=access-denied]").WaitForAsync();
+        Assert.Contains((await log.SearchAsync(new AuditFilter(ModeratorEmail, AuditActions.AccessDenied, "page:/audit"), 0, 5)).Items, r => r.ClientAddress == "127.0.0.1");
+
         // The video's history says what happened, in order.
         await page.GotoAsync($"/moderation/videos/{videoId}");
         await PortalBrowserFixture.WaitForInteractiveAsync(page);
