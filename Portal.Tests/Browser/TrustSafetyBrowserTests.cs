@@ -178,6 +178,7 @@ public sealed class TrustSafetyBrowserTests(PortalBrowserFixture fixture)
         Assert.True(liked.Succeeded);
         var served = await feed.NextBatchAsync(new FeedRequest(21));
         Assert.False(served!.ColdStart);
+        await fixture.App.Services.GetRequiredService<ServedLog>().FlushAsync();
 
         var page = await fixture.NewPageAsync(email: AuditorEmail, password: AuditorPassword);
         await page.ClickAsync("nav >> text=Served feeds");
