@@ -1,4 +1,5 @@
 using Portal.Api;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Cli;
 using Portal.Components;
@@ -8,6 +9,7 @@ using Portal.Engine.Synthetic;
 using Portal.Health;
 using Portal.Hosting;
 using Portal.Jobs;
+using Portal.Moderation;
 using Portal.Storage;
 
 if (CliApp.IsCommand(args))
@@ -23,6 +25,8 @@ builder.Services.AddServingRefresh();
 builder.Services.AddPortalStorage(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddPortalApi();
+builder.Services.AddPortalAudit();
+builder.Services.AddPortalModeration();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalJobs();
@@ -40,6 +44,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
 app.MapPortalApi();
+app.MapPortalAudit();
 app.MapPortalComponents();
 app.MapPortalJobs();
 

@@ -90,6 +90,7 @@ public static class ApiExtensions
         v1.MapUsersApi(options);
         v1.MapFeedApi();
         v1.MapEventsApi(options);
+        v1.MapReportsApi(options);
 
         app.MapOpenApi().AllowAnonymous();
         // The reference is served from the package's own files; nothing it offers calls out to third-party services.

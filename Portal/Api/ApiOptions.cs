@@ -22,6 +22,10 @@ public sealed class ApiOptions
     [Range(256, 1_048_576)]
     public int UsersMaxBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>Largest request body <c>POST /api/v1/reports</c> accepts, in bytes; larger bodies get 413.</summary>
+    [Range(256, 1_048_576)]
+    public int ReportsMaxBodyBytes { get; set; } = 16 * 1024;
+
     /// <summary>Largest request body <c>POST /api/v1/events</c> accepts, in bytes; larger bodies get 413.</summary>
     [Range(1_024, 16 * 1_048_576)]
     public int EventsMaxBodyBytes { get; set; } = 512 * 1024;

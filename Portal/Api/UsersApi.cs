@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api.Contracts;
+using Portal.Audit;
 using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
+using Portal.Users;
 
 namespace Portal.Api;
 
@@ -24,7 +26,37 @@ public static class UsersApi
             .WithSummary("Read an app user's profile")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        users.MapPut("{id}/personalization", SetPersonalizationAsync)
+            .WithName("SetPersonalization")
+            .WithSummary("Turn a user's personalised feed on or off")
+            .WithDescription("With personalized=false the user's next batches are chosen only by popularity in their region and the diversity rules, and every item's reasons say so; true turns personalisation back on. Takes effect from the next feed request.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRequestBodyLimit(options.UsersMaxBodyBytes);
+
         return users;
+    }
+
+    /// <param name="id">The user's id.</param>
+    public static async Task<Results<Ok<PersonalizationResponse>, ValidationProblem, ProblemHttpResult>> SetPersonalizationAsync(
+        long id, SetPersonalizationRequest request, PersonalizationSettings settings, ServingState serving, HttpContext context, CancellationToken ct)
+    {
+        if (!serving.IsReady)
+        {
+            return ApiProblems.EngineNotReady(context);
+        }
+
+        if (request.Personalized is not { } personalized)
+        {
+            return ApiProblems.Validation(
+                new Dictionary<string, string[]> { ["personalized"] = ["The personalized field is required: true or false."] },
+                "Nothing was changed: correct the fields listed in errors.");
+        }
+
+        var actor = AuditActor.ApiKey(context.User.Identity?.Name ?? "unknown", context.Connection.RemoteIpAddress?.ToString());
+        var change = await settings.SetAsync(actor, id, personalized, ct);
+        return change.NotFound
+            ? ApiProblems.NotFound($"There is no user {id}. Register users with POST /api/v1/users.")
+            : TypedResults.Ok(new PersonalizationResponse(id, change.After));
     }
 
     public static async Task<Results<Created<CreatedUserResponse>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Audit;
 
 namespace Portal.Auth;
 
@@ -16,11 +17,16 @@ public static class AccountEndpoints
         return account;
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<StaffUser> signInManager, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<StaffUser> signInManager, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, IAuditTrail audit)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return TypedResults.BadRequest();
+        }
+
+        if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            await audit.AppendAsync(new AuditRecord(new AuditActor(name, context.Connection.RemoteIpAddress?.ToString()), AuditActions.SignedOut, $"staff:{name}", null, null, null));
         }
 
         await signInManager.SignOutAsync();

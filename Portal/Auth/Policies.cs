@@ -21,6 +21,12 @@ public static class Policies
 
     public const string ManageApiKeys = nameof(ManageApiKeys);
 
+    public const string ViewModeration = nameof(ViewModeration);
+
+    public const string ReportContent = nameof(ReportContent);
+
+    public const string ViewServedFeeds = nameof(ViewServedFeeds);
+
     public static IReadOnlyList<PolicyDefinition> All { get; } =
     [
         new(ViewPortal, "Sign in and see the overview", StaffRoles.All),
@@ -30,6 +36,9 @@ public static class Policies
         new(ManageTraining, "Run training and promote models", [StaffRoles.Admin, StaffRoles.ProductManager]),
         new(ViewAudit, "Read the audit trail", [StaffRoles.Admin, StaffRoles.Auditor]),
         new(ManageApiKeys, "Issue and revoke API keys", [StaffRoles.Admin]),
+        new(ViewModeration, "Read the moderation queue, cases and the history of videos, creators and sounds", [StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Auditor]),
+        new(ReportContent, "Report a video for moderators to review", [StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.ProductManager]),
+        new(ViewServedFeeds, "Look up what any user was served and replay it", [StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Auditor]),
     ];
 
     public static PolicyDefinition Get(string name) =>

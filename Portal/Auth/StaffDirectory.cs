@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Storage;
 
 namespace Portal.Auth;
@@ -8,9 +9,34 @@ namespace Portal.Auth;
 /// <summary>
 /// Lists, creates and changes staff accounts. Each call uses its own scope (and so its own
 /// <see cref="UserManager{StaffUser}"/> and database context), which is what a long-lived Blazor circuit needs.
+/// The overloads that take a <see cref="StaffCaller"/> check <see cref="Policies.ManageStaff"/> on the server; every
+/// change is written to the audit trail.
 /// </summary>
-public sealed class StaffDirectory(IDbContextFactory<PortalDbContext> contexts, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class StaffDirectory(
+    IDbContextFactory<PortalDbContext> contexts,
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IAuditTrail audit,
+    StaffAuthorization authorization)
 {
+    /// <summary>Creates an account for <paramref name="caller"/>, who must hold <see cref="Policies.ManageStaff"/>.</summary>
+    public async Task<StaffAccountResult> CreateAsync(StaffCaller caller, NewStaffAccount input, CancellationToken ct = default) =>
+        await DemandAsync(caller, $"create the staff account {input.Email.Trim()}", $"staff:{input.Email.Trim()}", ct)
+            ? await CreateAsync(input, caller.Actor, ct)
+            : new StaffAccountResult().AddError(StaffAuthorization.RefusalMessage(Policies.ManageStaff));
+
+    /// <summary>Changes the roles for <paramref name="caller"/>, who must hold <see cref="Policies.ManageStaff"/>.</summary>
+    public async Task<StaffAccountResult> SetRolesAsync(StaffCaller caller, string userId, IReadOnlyCollection<string> roles, CancellationToken ct = default) =>
+        await DemandAsync(caller, "change the roles of a staff account", $"staff-id:{userId}", ct)
+            ? await SetRolesAsync(userId, roles, caller.Actor, ct)
+            : new StaffAccountResult().AddError(StaffAuthorization.RefusalMessage(Policies.ManageStaff));
+
+    /// <summary>Unlocks for <paramref name="caller"/>, who must hold <see cref="Policies.ManageStaff"/>.</summary>
+    public async Task<StaffAccountResult> UnlockAsync(StaffCaller caller, string userId, CancellationToken ct = default) =>
+        await DemandAsync(caller, "unlock a staff account", $"staff-id:{userId}", ct)
+            ? await UnlockAsync(userId, caller.Actor, ct)
+            : new StaffAccountResult().AddError(StaffAuthorization.RefusalMessage(Policies.ManageStaff));
+
     public async Task<StaffAccountPage> GetPageAsync(int page, int pageSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(page);
@@ -45,7 +71,8 @@ public sealed class StaffDirectory(IDbContextFactory<PortalDbContext> contexts, 
         return new StaffAccountPage(items, total);
     }
 
-    public async Task<StaffAccountResult> CreateAsync(NewStaffAccount input, CancellationToken ct = default)
+    /// <summary>Creates an account as <paramref name="by"/> (the portal itself when null), without a permission check: for start-up and tools.</summary>
+    public async Task<StaffAccountResult> CreateAsync(NewStaffAccount input, AuditActor? by = null, CancellationToken ct = default)
     {
         var email = input.Email.Trim();
         var displayName = input.DisplayName.Trim();
@@ -111,11 +138,22 @@ public sealed class StaffDirectory(IDbContextFactory<PortalDbContext> contexts, 
             AddIdentityErrors(await users.AddToRolesAsync(user, input.Roles), result);
         }
 
+        if (result.Succeeded)
+        {
+            await audit.AppendAsync(new AuditRecord(
+                by ?? AuditActor.System,
+                AuditActions.StaffCreated,
+                $"staff:{email}",
+                null,
+                AuditJson.Serialize(new { email, displayName, roles = input.Roles.OrderBy(RoleOrder).ToList() }),
+                null), CancellationToken.None);
+        }
+
         return result;
     }
 
     /// <summary>Gives the account exactly <paramref name="roles"/>. The last administrator cannot lose the Admin role.</summary>
-    public async Task<StaffAccountResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    public async Task<StaffAccountResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, AuditActor? by = null, CancellationToken ct = default)
     {
         var result = new StaffAccountResult();
         AddRoleErrors(roles, result);
@@ -157,11 +195,22 @@ public sealed class StaffDirectory(IDbContextFactory<PortalDbContext> contexts, 
             AddIdentityErrors(await users.UpdateSecurityStampAsync(user), result);
         }
 
+        if (result.Succeeded && (removed.Count > 0 || added.Count > 0))
+        {
+            await audit.AppendAsync(new AuditRecord(
+                by ?? AuditActor.System,
+                AuditActions.StaffRolesChanged,
+                $"staff:{user.Email}",
+                AuditJson.Serialize(current.OrderBy(RoleOrder).ToList()),
+                AuditJson.Serialize(roles.OrderBy(RoleOrder).ToList()),
+                null), CancellationToken.None);
+        }
+
         return result;
     }
 
     /// <summary>Ends a lock-out after failed sign-ins and clears the failure count.</summary>
-    public async Task<StaffAccountResult> UnlockAsync(string userId, CancellationToken ct = default)
+    public async Task<StaffAccountResult> UnlockAsync(string userId, AuditActor? by = null, CancellationToken ct = default)
     {
         var result = new StaffAccountResult();
         await using var scope = scopes.CreateAsyncScope();
@@ -173,14 +222,30 @@ public sealed class StaffDirectory(IDbContextFactory<PortalDbContext> contexts, 
         }
 
         ct.ThrowIfCancellationRequested();
+        var lockedUntil = user.LockoutEnd;
+        var failures = user.AccessFailedCount;
         AddIdentityErrors(await users.SetLockoutEndDateAsync(user, null), result);
         if (result.Succeeded)
         {
             AddIdentityErrors(await users.ResetAccessFailedCountAsync(user), result);
         }
 
+        if (result.Succeeded)
+        {
+            await audit.AppendAsync(new AuditRecord(
+                by ?? AuditActor.System,
+                AuditActions.StaffUnlocked,
+                $"staff:{user.Email}",
+                AuditJson.Serialize(new { lockedUntil = lockedUntil?.UtcDateTime, failedSignIns = failures }),
+                AuditJson.Serialize(new { lockedUntil = (DateTime?)null, failedSignIns = 0 }),
+                null), CancellationToken.None);
+        }
+
         return result;
     }
+
+    private Task<bool> DemandAsync(StaffCaller caller, string attempted, string target, CancellationToken ct) =>
+        authorization.DemandAsync(caller, Policies.ManageStaff, attempted, target, ct);
 
     private static int RoleOrder(string role)
     {

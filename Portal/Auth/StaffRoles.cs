@@ -24,9 +24,9 @@ public static class StaffRoles
     public static string Description(string role) => role switch
     {
         Admin => "Runs the portal: staff accounts, API keys and everything else.",
-        Moderator => "Reviews reported videos, creators and sounds.",
+        Moderator => "Reviews reported videos, creators and sounds, and looks up what users were served.",
         ProductManager => "Tunes diversity rules, previews feeds and runs training.",
-        Auditor => "Reads the audit trail and explanations of what was served.",
+        Auditor => "Reads everything (audit trail, moderation, what was served) and changes nothing.",
         _ => "",
     };
 }

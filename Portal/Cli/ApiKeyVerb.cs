@@ -56,7 +56,7 @@ public sealed class ApiKeyVerb(CliConsole console) : ICliVerb
     {
         var name = options.Value("name") ?? throw new CliUsageException($"'{Name} create' needs --name NAME, e.g. --name ci.");
         using var host = await StartAsync(options, ct);
-        var creation = await host.Services.GetRequiredService<ApiKeyDirectory>().CreateAsync(name, CreatedBy, ct);
+        var creation = await host.Services.GetRequiredService<ApiKeyDirectory>().CreateAsync(name, CreatedBy, ct: ct);
         if (!creation.Succeeded)
         {
             console.Error.WriteLine(string.Join(" ", creation.Errors.Values));
@@ -112,7 +112,7 @@ public sealed class ApiKeyVerb(CliConsole console) : ICliVerb
         }
 
         using var host = await StartAsync(options, ct);
-        var revocation = await host.Services.GetRequiredService<ApiKeyDirectory>().RevokeAsync(id, options.Value("reason") ?? DefaultReason, CreatedBy, ct);
+        var revocation = await host.Services.GetRequiredService<ApiKeyDirectory>().RevokeAsync(id, options.Value("reason") ?? DefaultReason, CreatedBy, ct: ct);
         if (!revocation.Succeeded)
         {
             console.Error.WriteLine(string.Join(" ", revocation.Errors.Values));

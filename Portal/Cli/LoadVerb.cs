@@ -293,7 +293,7 @@ public sealed class LoadVerb(CliConsole console) : ICliVerb
         builder.Services.AddApiKeyDirectory();
         using var host = builder.Build();
         await host.Services.GetRequiredService<PortalDatabaseInitializer>().InitializeAsync(ct);
-        var creation = await host.Services.GetRequiredService<ApiKeyDirectory>().CreateAsync($"load test {DateTime.UtcNow:yyyyMMddHHmmssfff}", "load verb", ct);
+        var creation = await host.Services.GetRequiredService<ApiKeyDirectory>().CreateAsync($"load test {DateTime.UtcNow:yyyyMMddHHmmssfff}", "load verb", ct: ct);
         return creation.Secret ?? throw new InvalidOperationException(string.Join(" ", creation.Errors.Values));
     }
 

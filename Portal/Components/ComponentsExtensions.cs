@@ -1,5 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Components.Pages.Moderation;
 using Portal.Components.Pages.Rules;
 using Portal.Components.Pages.Training;
 using Portal.Components.Shared;
@@ -23,6 +24,7 @@ public static class ComponentsExtensions
         services.AddSingleton(provider => VideoThumbnails.FromFolder(provider.GetRequiredService<PortalAssets>().Root));
         services.AddScoped<RulesPublisher>();
         services.AddScoped<TrainingActions>();
+        services.AddScoped<ModerationDialogs>();
         return services;
     }
 

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Auth.ApiKeys;
+using Portal.Moderation;
 
 namespace Portal.Storage;
 
 /// <summary>
-/// The portal's own schema, apart from the engine's: staff identity and API keys now; audit log and moderation cases later.
+/// The portal's own schema, apart from the engine's: staff identity, API keys, the audit log and moderation cases.
 /// Migrations are made with:
 /// <c>dotnet ef migrations add &lt;Name&gt; --project Portal --context PortalDbContext --output-dir Storage/Migrations</c>
 /// </summary>
@@ -15,6 +17,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     /// <summary>Keys apps use to call the HTTP API; only their hashes are stored.</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>The append-only, hash-chained record of what staff did.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Reported videos waiting for, or after, a moderator's decision.</summary>
+    public DbSet<ModerationCase> ModerationCases => Set<ModerationCase>();
+
+    public DbSet<ModerationReport> ModerationReports => Set<ModerationReport>();
+
+    /// <summary>Decisions about videos, creators and sounds, pending ones included.</summary>
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 
 namespace Portal.Storage;
 
@@ -17,7 +18,7 @@ public static class PortalStorageServiceCollectionExtensions
             var storage = provider.GetRequiredService<IOptions<PortalStorageOptions>>().Value;
             var connectionString = configuration.GetConnectionString(PortalStorageOptions.ConnectionStringName) ?? PortalStorageOptions.DefaultConnectionString;
             options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(Math.Max(30, storage.BusyTimeoutMilliseconds / 1000 + 5)))
-                .AddInterceptors(new PortalSqlitePragmaInterceptor(storage.BusyTimeoutMilliseconds));
+                .AddInterceptors(new PortalSqlitePragmaInterceptor(storage.BusyTimeoutMilliseconds), new AuditAppendOnlyInterceptor());
         });
         services.AddSingleton<PortalDatabaseInitializer>();
         return services;

@@ -11,6 +11,8 @@ public sealed class OpenApiDocumentTests(PortalAppFactory factory) : IClassFixtu
         ("/api/v1/users/{id}", "get", "GetUser", [200, 401, 404, 429, 503]),
         ("/api/v1/users/{id}/feed", "get", "GetFeed", [200, 400, 401, 404, 429, 503]),
         ("/api/v1/events", "post", "PostEvents", [202, 400, 401, 404, 409, 413, 415, 429, 503]),
+        ("/api/v1/reports", "post", "CreateReport", [201, 400, 401, 404, 413, 415, 429, 503]),
+        ("/api/v1/users/{id}/personalization", "put", "SetPersonalization", [200, 400, 401, 404, 413, 415, 429, 503]),
     ];
 
     [Fact]

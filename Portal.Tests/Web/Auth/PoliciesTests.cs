@@ -25,6 +25,9 @@ public sealed class PoliciesTests
     [InlineData(Policies.ManageTraining, new[] { StaffRoles.Admin, StaffRoles.ProductManager })]
     [InlineData(Policies.ViewAudit, new[] { StaffRoles.Admin, StaffRoles.Auditor })]
     [InlineData(Policies.ManageApiKeys, new[] { StaffRoles.Admin })]
+    [InlineData(Policies.ViewModeration, new[] { StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Auditor })]
+    [InlineData(Policies.ReportContent, new[] { StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.ProductManager })]
+    [InlineData(Policies.ViewServedFeeds, new[] { StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Auditor })]
     public void Get_Policy_AdmitsExactlyTheseRoles(string policy, string[] roles)
     {
         Assert.Equal(roles.Order(), Policies.Get(policy).Roles.Order());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Storage;
 
 namespace Portal.Auth.ApiKeys;
@@ -6,9 +7,15 @@ namespace Portal.Auth.ApiKeys;
 /// <summary>
 /// Lists, creates and revokes API keys: what the API keys page and the <c>apikey</c> command use. Every call has its
 /// own database context. After a change the <see cref="ApiKeyCache"/> is reloaded, so a new key works, and a
-/// revoked one stops working, from this instance's next request.
+/// revoked one stops working, from this instance's next request. Creations and revocations go to the audit trail;
+/// the overloads that take a <see cref="StaffCaller"/> (the page's) also check <see cref="Policies.ManageApiKeys"/>.
 /// </summary>
-public sealed class ApiKeyDirectory(IDbContextFactory<PortalDbContext> contexts, ApiKeyCache cache, TimeProvider clock)
+public sealed class ApiKeyDirectory(
+    IDbContextFactory<PortalDbContext> contexts,
+    ApiKeyCache cache,
+    TimeProvider clock,
+    IAuditTrail audit,
+    StaffAuthorization? authorization = null)
 {
     public async Task<ApiKeyPage> GetPageAsync(int page, int pageSize, CancellationToken ct = default)
     {
@@ -31,9 +38,22 @@ public sealed class ApiKeyDirectory(IDbContextFactory<PortalDbContext> contexts,
         return key is null ? null : ApiKeySummary.From(key);
     }
 
+    /// <summary>Creates a key for <paramref name="caller"/>, who must hold <see cref="Policies.ManageApiKeys"/>.</summary>
+    public async Task<ApiKeyCreation> CreateAsync(StaffCaller caller, string name, CancellationToken ct = default) =>
+        await DemandAsync(caller, $"create the API key \"{name?.Trim()}\"", $"api-key:{name?.Trim()}", ct)
+            ? await CreateAsync(name!, caller.Name, caller.ClientAddress, ct)
+            : new ApiKeyCreation(null, null, new Dictionary<string, string> { ["permission"] = StaffAuthorization.RefusalMessage(Policies.ManageApiKeys) });
+
+    /// <summary>Revokes a key for <paramref name="caller"/>, who must hold <see cref="Policies.ManageApiKeys"/>.</summary>
+    public async Task<ApiKeyRevocation> RevokeAsync(StaffCaller caller, int id, string reason, CancellationToken ct = default) =>
+        await DemandAsync(caller, $"revoke API key {id}", $"api-key-id:{id}", ct)
+            ? await RevokeAsync(id, reason, caller.Name, caller.ClientAddress, ct)
+            : new ApiKeyRevocation(null, new Dictionary<string, string> { ["permission"] = StaffAuthorization.RefusalMessage(Policies.ManageApiKeys) });
+
     /// <summary>Creates a key named <paramref name="name"/>. The result holds the key itself: show it once, it is not kept.</summary>
     /// <param name="createdBy">The staff member's email, or the tool, that asks.</param>
-    public async Task<ApiKeyCreation> CreateAsync(string name, string createdBy, CancellationToken ct = default)
+    /// <param name="clientAddress">Where the request came from, for the audit trail; null from the command line.</param>
+    public async Task<ApiKeyCreation> CreateAsync(string name, string createdBy, string? clientAddress = null, CancellationToken ct = default)
     {
         name = (name ?? "").Trim();
         createdBy = (createdBy ?? "").Trim();
@@ -75,11 +95,18 @@ public sealed class ApiKeyDirectory(IDbContextFactory<PortalDbContext> contexts,
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         await cache.RefreshAsync(ct);
+        await audit.AppendAsync(new AuditRecord(
+            new AuditActor(createdBy, clientAddress),
+            AuditActions.ApiKeyCreated,
+            $"api-key:{key.Name}",
+            null,
+            AuditJson.Serialize(new { key.Id, key.Name, key.Prefix }),
+            null), CancellationToken.None);
         return new ApiKeyCreation(ApiKeySummary.From(key), secret, errors);
     }
 
     /// <summary>Revokes a key for good: requests with it are refused from now on. A reason is required, for the record.</summary>
-    public async Task<ApiKeyRevocation> RevokeAsync(int id, string reason, string revokedBy, CancellationToken ct = default)
+    public async Task<ApiKeyRevocation> RevokeAsync(int id, string reason, string revokedBy, string? clientAddress = null, CancellationToken ct = default)
     {
         reason = (reason ?? "").Trim();
         revokedBy = (revokedBy ?? "").Trim();
@@ -119,8 +146,19 @@ public sealed class ApiKeyDirectory(IDbContextFactory<PortalDbContext> contexts,
         key.RevocationReason = reason;
         await db.SaveChangesAsync(ct);
         await cache.RefreshAsync(ct);
+        await audit.AppendAsync(new AuditRecord(
+            new AuditActor(revokedBy, clientAddress),
+            AuditActions.ApiKeyRevoked,
+            $"api-key:{key.Name}",
+            AuditJson.Serialize(new { key.Id, key.Name, key.Prefix, status = "active" }),
+            AuditJson.Serialize(new { key.Id, key.Name, key.Prefix, status = "revoked" }),
+            reason), CancellationToken.None);
         return new ApiKeyRevocation(ApiKeySummary.From(key), errors);
     }
+
+    private Task<bool> DemandAsync(StaffCaller caller, string attempted, string target, CancellationToken ct) =>
+        authorization?.DemandAsync(caller, Policies.ManageApiKeys, attempted, target, ct)
+        ?? throw new InvalidOperationException("Checking a member of staff's permission needs the portal's authorization services.");
 
     /// <summary>Whole seconds, so that what is stored reads back the same.</summary>
     private DateTime Now()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Audit;
 
 namespace Portal.Auth.ApiKeys;
 
@@ -13,6 +14,7 @@ public static class ApiKeysServiceCollectionExtensions
     public static IServiceCollection AddApiKeyDirectory(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddAuditTrail();
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApiKeyDirectory>();
         return services;

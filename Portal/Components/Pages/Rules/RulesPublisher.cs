@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Engine.Diversity;
 
@@ -8,55 +8,68 @@ namespace Portal.Components.Pages.Rules;
 /// <summary>
 /// Publishes and rolls back diversity rules for a member of staff, after checking on the server that their roles
 /// allow it (<see cref="Policies.EditRules"/>): a hidden button is not a permission check. The author recorded with
-/// the version is the staff member's sign-in email.
+/// the version is the staff member's sign-in email; each publication, rollback and refusal goes to the audit trail.
 /// </summary>
-public sealed class RulesPublisher(DiversityRulesStore store, IAuthorizationService authorization, ILogger<RulesPublisher> log)
+public sealed class RulesPublisher(DiversityRulesStore store, StaffAuthorization authorization, IAuditTrail audit, ILogger<RulesPublisher> log)
 {
     /// <summary>The key of the error returned when the staff member may not change the rules.</summary>
     public const string PermissionKey = "permission";
 
     public const string PermissionMessage = "Changing the diversity rules needs the Admin or Product manager role; the rules were not changed.";
 
-    public async Task<bool> CanEditAsync(ClaimsPrincipal staff) =>
-        staff.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(staff, Policies.EditRules)).Succeeded;
+    public Task<bool> CanEditAsync(ClaimsPrincipal staff) => authorization.AllowsAsync(staff, Policies.EditRules);
 
-    public async Task<RulesPublication> PublishAsync(ClaimsPrincipal staff, DiversityRules rules, string reason, CancellationToken ct = default)
+    public Task<RulesPublication> PublishAsync(ClaimsPrincipal staff, DiversityRules rules, string reason, CancellationToken ct = default) =>
+        PublishAsync(new StaffCaller(staff, null), rules, reason, ct);
+
+    public Task<RulesPublication> RollbackAsync(ClaimsPrincipal staff, int version, string reason, CancellationToken ct = default) =>
+        RollbackAsync(new StaffCaller(staff, null), version, reason, ct);
+
+    public async Task<RulesPublication> PublishAsync(StaffCaller caller, DiversityRules rules, string reason, CancellationToken ct = default)
     {
-        if (!await CanEditAsync(staff))
+        if (!await authorization.DemandAsync(caller, Policies.EditRules, "publish diversity rules", "rules", ct))
         {
-            return Refused(staff, "publish");
+            return Refused();
         }
 
-        var publication = await store.PublishAsync(rules, Author(staff), reason, ct);
+        var before = store.TryGetActive();
+        var publication = await store.PublishAsync(rules, caller.Name, reason, ct);
         if (publication.Published is { } published)
         {
             log.LogInformation("{Author} published diversity rules version {Version}: {Reason}", published.Author, published.Version, published.Reason);
+            await RecordAsync(caller, AuditActions.RulesPublished, before, published);
         }
 
         return publication;
     }
 
-    public async Task<RulesPublication> RollbackAsync(ClaimsPrincipal staff, int version, string reason, CancellationToken ct = default)
+    public async Task<RulesPublication> RollbackAsync(StaffCaller caller, int version, string reason, CancellationToken ct = default)
     {
-        if (!await CanEditAsync(staff))
+        if (!await authorization.DemandAsync(caller, Policies.EditRules, $"roll the diversity rules back to version {version}", "rules", ct))
         {
-            return Refused(staff, "roll back");
+            return Refused();
         }
 
-        var publication = await store.RollbackAsync(version, Author(staff), reason, ct);
+        var before = store.TryGetActive();
+        var publication = await store.RollbackAsync(version, caller.Name, reason, ct);
         if (publication.Published is { } published)
         {
             log.LogInformation("{Author} rolled the diversity rules back to version {Old} as version {Version}", published.Author, version, published.Version);
+            await RecordAsync(caller, AuditActions.RulesRolledBack, before, published);
         }
 
         return publication;
     }
 
-    private static string Author(ClaimsPrincipal staff) => staff.Identity?.Name ?? "";
+    private Task RecordAsync(StaffCaller caller, string action, ActiveDiversityRules? before, ActiveDiversityRules after) =>
+        audit.AppendAsync(new AuditRecord(
+            caller.Actor,
+            action,
+            $"rules:v{after.Version}",
+            before is null ? null : AuditJson.Serialize(new { before.Version, before.Rules }),
+            AuditJson.Serialize(new { after.Version, after.Rules }),
+            after.Reason));
 
-    private RulesPublication Refused(ClaimsPrincipal staff, string action)
-    {
-        log.LogWarning("{Staff} tried to {Action} the diversity rules without the {Policy} permission", staff.Identity?.Name ?? "someone not signed in", action, Policies.EditRules);
-        return new RulesPublication(null, new Dictionary<string, string[]> { [PermissionKey] = [PermissionMessage] });
-    }
+    private static RulesPublication Refused() =>
+        new(null, new Dictionary<string, string[]> { [PermissionKey] = [PermissionMessage] });
 }

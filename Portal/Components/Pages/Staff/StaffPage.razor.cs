@@ -16,6 +16,9 @@ public partial class StaffPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private CurrentStaff Staff { get; set; } = default!;
+
     private MudDataGrid<StaffAccount> _grid = default!;
 
     private async Task<GridData<StaffAccount>> LoadAsync(GridState<StaffAccount> state, CancellationToken ct)
@@ -49,7 +52,7 @@ public partial class StaffPage
 
     private async Task UnlockAsync(StaffAccount account)
     {
-        var result = await Directory.UnlockAsync(account.Id);
+        var result = await Directory.UnlockAsync(await Staff.GetAsync(), account.Id);
         if (result.Succeeded)
         {
             Snackbar.Add($"Unlocked {account.DisplayName}. They can sign in again now.", Severity.Success);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Auth;
 using Portal.Engine.Catalog;
 using Portal.Engine.Events;
 using Portal.Engine.Feed;
+using Portal.Users;
 
 namespace Portal.Components.Pages.Users;
 
@@ -33,6 +35,18 @@ public partial class UserPage
     [Inject]
     private ILogger<UserPage> Log { get; set; } = default!;
 
+    [Inject]
+    private PersonalizationSettings Personalization { get; set; } = default!;
+
+    [Inject]
+    private CurrentStaff Staff { get; set; } = default!;
+
+    [Inject]
+    private StaffAuthorization Authorization { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     [Parameter]
     public long UserId { get; set; }
 
@@ -46,10 +60,49 @@ public partial class UserPage
     private string? _error;
     private long _loadedId = -1;
     private int _timelineLimit = TimelineStep;
+    private bool _canModerate;
+    private bool _changingPersonalization;
 
     private bool TimelineHasMore => _timeline.Count == _timelineLimit && _timelineLimit < TimelineMax;
 
-    protected override void OnInitialized() => Serving.Swapped += OnSwapped;
+    protected override async Task OnInitializedAsync()
+    {
+        Serving.Swapped += OnSwapped;
+        _canModerate = await Authorization.AllowsAsync((await Staff.GetAsync()).User, Policies.Moderate);
+    }
+
+    /// <summary>Switches the user's personalisation (checked and recorded on the server); the next feed request follows.</summary>
+    private async Task SetPersonalizationAsync(bool personalized)
+    {
+        _changingPersonalization = true;
+        try
+        {
+            var change = await Personalization.SetAsync(await Staff.GetAsync(), UserId, personalized);
+            if (change.Succeeded)
+            {
+                Snackbar.Add(
+                    personalized
+                        ? $"Personalisation is on again for user {UserId}."
+                        : $"Personalisation is off for user {UserId}: from the next request their feed is popularity in their region and the diversity rules only.",
+                    Severity.Success);
+                _user = (await Queries.SearchAsync(new UserSearch(Id: UserId), 0, 1)).Items.FirstOrDefault();
+                await LoadInsightAsync();
+            }
+            else
+            {
+                Snackbar.Add(change.Error ?? "Personalisation could not be changed.", Severity.Error);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LogError(ex, "Changing the personalisation of user {UserId} failed", UserId);
+            Snackbar.Add("Personalisation could not be changed just now. Try again in a moment.", Severity.Error);
+        }
+        finally
+        {
+            _changingPersonalization = false;
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Portal.Engine.Catalog;
+using Portal.Storage;
+
+namespace Portal.Audit;
+
+/// <summary>Reads the audit trail: a filtered page (newest first), one row, or every filtered row as a stream (for the CSV export).</summary>
+public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, int pageIndex, int pageSize, CancellationToken ct = default)
+    {
+        pageIndex = Math.Max(0, pageIndex);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = Apply(db.AuditEntries.AsNoTracking(), filter);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(e => e.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<AuditEntry>(rows, total, pageIndex, pageSize);
+    }
+
+    public async Task<AuditEntry?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    /// <summary>The filtered rows oldest first, up to <paramref name="upToId"/>, read as they are written out.</summary>
+    public async IAsyncEnumerable<AuditEntry> StreamAsync(AuditFilter filter, long upToId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = Apply(db.AuditEntries.AsNoTracking(), filter).Where(e => e.Id <= upToId).OrderBy(e => e.Id);
+        await foreach (var entry in query.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>The id of the newest row; 0 when the trail is empty.</summary>
+    public async Task<long> LastIdAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    }
+
+    /// <summary>The distinct actors, for the filter's suggestions.</summary>
+    public async Task<IReadOnlyList<string>> ActorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.Actor).Distinct().OrderBy(a => a).Take(500).ToListAsync(ct);
+    }
+
+    private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var pattern = Contains(filter.Actor);
+            query = query.Where(e => EF.Functions.Like(e.Actor, pattern, "\\"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            var action = filter.Action.Trim();
+            if (action.Contains('.', StringComparison.Ordinal))
+            {
+                query = query.Where(e => e.Action == action);
+            }
+            else
+            {
+                var area = action + ".";
+                query = query.Where(e => e.Action.StartsWith(area));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Target))
+        {
+            var pattern = Contains(filter.Target);
+            query = query.Where(e => e.Target != null && EF.Functions.Like(e.Target, pattern, "\\"));
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = DateTime.SpecifyKind(from, DateTimeKind.Utc);
+            query = query.Where(e => e.At >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = DateTime.SpecifyKind(to, DateTimeKind.Utc);
+            query = query.Where(e => e.At <= end);
+        }
+
+        return query;
+    }
+
+    private static string Contains(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}
