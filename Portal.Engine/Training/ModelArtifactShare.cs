@@ -20,6 +20,9 @@ public sealed class ModelArtifactShare(IDbContextFactory<EngineDbContext> contex
 {
     private const int BufferSize = 1 << 16;
 
+    /// <summary>The largest file either database stores in one value (PostgreSQL's bytea takes 1 GB, SQLite's default limit is 10⁹ bytes).</summary>
+    private const long MaxFileBytes = 1_000_000_000;
+
     /// <summary>Whether versions are shared: <see cref="TrainingOptions.ShareArtifactsThroughDatabase"/>, or by default on PostgreSQL only.</summary>
     public bool Enabled => options.Value.ShareArtifactsThroughDatabase ?? storage.Value.Provider == DatabaseProvider.PostgreSql;
 
@@ -47,6 +50,11 @@ public sealed class ModelArtifactShare(IDbContextFactory<EngineDbContext> contex
         foreach (var (path, name) in files)
         {
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+            if (file.Length > MaxFileBytes)
+            {
+                throw new InvalidOperationException($"The artifact {name} has {file.Length:N0} bytes, more than the {MaxFileBytes:N0} the database stores in one value.");
+            }
+
             var sha256 = Convert.ToHexString(await SHA256.HashDataAsync(file, ct));
             file.Position = 0;
             await using var command = connection.CreateCommand();
