@@ -29,12 +29,15 @@ public static class SqliteConnections
         return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);
     }
 
-    internal static void ApplyPragmas(DbConnection connection, int busyTimeoutMilliseconds)
+    /// <param name="memoryMapMegabytes">
+    /// How much of the file reads may map (<c>mmap_size</c>). Mapped pages are shared with the operating system's page
+    /// cache rather than copied into each connection's cache, which reads faster, but every mapped page the process
+    /// touched counts in its resident memory; 0 reads through the (bounded) page cache instead.
+    /// </param>
+    internal static void ApplyPragmas(DbConnection connection, int busyTimeoutMilliseconds, int memoryMapMegabytes)
     {
         using var command = connection.CreateCommand();
-        // Memory-mapped reads share the operating system's page cache instead of copying pages into every
-        // connection's own cache.
-        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
+        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {memoryMapMegabytes * 1024L * 1024L};";
         command.ExecuteNonQuery();
     }
 }

@@ -8,7 +8,7 @@ namespace Portal.Engine.Storage;
 /// writers queue instead of failing, NORMAL synchronisation (durable across process crashes in WAL
 /// mode) and enforced foreign keys. WAL itself is a property of the file, set once by <see cref="DatabaseInitializer"/>.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(int busyTimeoutMilliseconds, int memoryMapMegabytes) : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -18,5 +18,5 @@ internal sealed class SqlitePragmaInterceptor(int busyTimeoutMilliseconds) : DbC
         return Task.CompletedTask;
     }
 
-    private void Apply(DbConnection connection) => SqliteConnections.ApplyPragmas(connection, busyTimeoutMilliseconds);
+    private void Apply(DbConnection connection) => SqliteConnections.ApplyPragmas(connection, busyTimeoutMilliseconds, memoryMapMegabytes);
 }

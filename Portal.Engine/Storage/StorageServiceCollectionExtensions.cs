@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             options.UseSqlite(ConnectionString(configuration, storage), sqlite => sqlite.CommandTimeout(CommandTimeoutSeconds(storage)))
-                .AddInterceptors(new SqlitePragmaInterceptor(storage.BusyTimeoutMilliseconds));
+                .AddInterceptors(new SqlitePragmaInterceptor(storage.BusyTimeoutMilliseconds, storage.MemoryMapMegabytes));
         });
         services.AddPooledDbContextFactory<PostgresEngineDbContext>((services, options) =>
         {

@@ -185,7 +185,7 @@ public sealed class WriteQueue : IAsyncDisposable
 
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        SqliteConnections.ApplyPragmas(connection, _options.BusyTimeoutMilliseconds);
+        SqliteConnections.ApplyPragmas(connection, _options.BusyTimeoutMilliseconds, _options.MemoryMapMegabytes);
         using var command = connection.CreateCommand();
         // The writer touches index pages all over the event table; a 64 MB cache keeps them in memory.
         command.CommandText = (_options.DurableCommits ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;") + " PRAGMA cache_size = -65536;";
