@@ -44,7 +44,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// On PostgreSQL, the connection string of a database to share with another host (left in place on dispose);
     /// null makes a fresh one, dropped on dispose.
     /// </param>
-    public PortalAppFactory(DatabaseProvider provider, string? postgresDatabase = null)
+    internal PortalAppFactory(DatabaseProvider provider, string? postgresDatabase = null)
         : this(provider, null, postgresDatabase)
     {
     }

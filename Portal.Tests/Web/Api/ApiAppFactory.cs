@@ -24,7 +24,7 @@ public class ApiAppFactory : PortalAppFactory, IAsyncLifetime
     }
 
     /// <param name="provider">The database of the engine, the portal and Hangfire (a fresh one on PostgreSQL).</param>
-    public ApiAppFactory(DatabaseProvider provider)
+    internal ApiAppFactory(DatabaseProvider provider)
         : this(provider, null)
     {
     }
