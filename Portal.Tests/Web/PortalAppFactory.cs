@@ -15,10 +15,12 @@ using Portal.Storage;
 namespace Portal.Tests.Web;
 
 /// <summary>
-/// The whole portal over temporary SQLite files (a folder of its own, deleted on dispose). First-start seeding
-/// is off; <see cref="SeedTinyWorldAsync"/> loads the tiny world before a test. The administrator's password is
-/// set through configuration (<see cref="AdminPassword"/>). In-memory by default; <see cref="StartKestrel"/>
-/// serves on a free loopback port for a real browser.
+/// The whole portal over temporary SQLite files (a folder of its own, deleted on dispose), or, given
+/// <see cref="DatabaseProvider.PostgreSql"/>, over one fresh PostgreSQL database from <see cref="PostgresServer"/>
+/// holding the engine's tables, the portal's (which follow the engine there) and Hangfire's, dropped on dispose.
+/// First-start seeding is off; <see cref="SeedTinyWorldAsync"/> loads the tiny world before a test. The
+/// administrator's password is set through configuration (<see cref="AdminPassword"/>). In-memory by default;
+/// <see cref="StartKestrel"/> serves on a free loopback port for a real browser.
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
@@ -28,20 +30,51 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    private readonly bool _ownsPostgresDatabase;
+
+    private bool _postgresDatabaseDropped;
+
     public PortalAppFactory()
-        : this(null)
+        : this(DatabaseProvider.Sqlite, null)
+    {
+    }
+
+    /// <param name="provider">The database of the engine, the portal and Hangfire.</param>
+    /// <param name="postgresDatabase">
+    /// On PostgreSQL, the connection string of a database to share with another host (left in place on dispose);
+    /// null makes a fresh one, dropped on dispose.
+    /// </param>
+    internal PortalAppFactory(DatabaseProvider provider, string? postgresDatabase = null)
+        : this(provider, null, postgresDatabase)
     {
     }
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     protected PortalAppFactory(IDictionary<string, string?>? settings)
+        : this(DatabaseProvider.Sqlite, settings)
     {
+    }
+
+    /// <param name="provider">The database of the engine, the portal and Hangfire.</param>
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="postgresDatabase">On PostgreSQL, a database to share (kept on dispose); null makes a fresh one.</param>
+    protected PortalAppFactory(DatabaseProvider provider, IDictionary<string, string?>? settings, string? postgresDatabase = null)
+    {
+        Provider = provider;
         Directory = Path.Combine(Path.GetTempPath(), "portal-tests", "web-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _ownsPostgresDatabase = postgresDatabase is null;
+            PostgresDatabase = postgresDatabase ?? PostgresServer.CreateDatabase();
+        }
+
         _settings = new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{StorageOptions.ConnectionStringName}"] = $"Data Source={EngineDatabasePath}",
-            [$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = $"Data Source={PortalDatabasePath}",
+            [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] = provider.ToString(),
+            [$"ConnectionStrings:{StorageOptions.ConnectionStringName}"] = PostgresDatabase ?? $"Data Source={EngineDatabasePath}",
+            // On PostgreSQL the portal follows the engine into its database (no provider, no connection string of its own).
+            [$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = PostgresDatabase is null ? $"Data Source={PortalDatabasePath}" : null,
             [$"{WorldOptions.SectionName}:SeedOnFirstStart"] = "false",
             [$"{WorldOptions.SectionName}:TrainOnFirstStart"] = "false",
             // Training on the tiny world, kept small so that a run takes seconds.
@@ -65,7 +98,13 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The temporary folder holding both databases.</summary>
+    /// <summary>The database the engine, the portal and Hangfire run on.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>On PostgreSQL, the connection string of the test's database (a superuser's); null on SQLite.</summary>
+    public string? PostgresDatabase { get; }
+
+    /// <summary>The temporary folder holding both SQLite databases (and the model artifacts).</summary>
     public string Directory { get; }
 
     public string EngineDatabasePath => Path.Combine(Directory, "engine.db");
@@ -131,6 +170,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             DeleteDirectory();
+            Task.Run(DropPostgresDatabaseAsync).GetAwaiter().GetResult();
         }
     }
 
@@ -138,7 +178,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         DeleteDirectory();
+        await DropPostgresDatabaseAsync();
         GC.SuppressFinalize(this);
+    }
+
+    private async Task DropPostgresDatabaseAsync()
+    {
+        if (_ownsPostgresDatabase && !_postgresDatabaseDropped)
+        {
+            _postgresDatabaseDropped = true;
+            await PostgresServer.DropDatabaseAsync(PostgresDatabase!);
+        }
     }
 
     private void DeleteDirectory()

@@ -2,7 +2,7 @@ namespace Portal.Audit;
 
 /// <summary>
 /// One row of the audit trail. Rows are only ever appended: the application has no update or delete, the data layer
-/// refuses them (<see cref="AuditAppendOnlyInterceptor"/> and SQLite triggers), and each row carries the SHA-256 of
+/// refuses them (<see cref="AuditAppendOnlyInterceptor"/> and the table's triggers, on SQLite and PostgreSQL), and each row carries the SHA-256 of
 /// the previous row's hash and its own canonical content (<see cref="AuditHash"/>), so a changed, removed or inserted
 /// row breaks the chain where it happened.
 /// </summary>

@@ -57,7 +57,7 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var pattern = Contains(filter.Actor);
-            query = query.Where(e => EF.Functions.Like(e.Actor, pattern, "\\"));
+            query = query.Where(e => EF.Functions.Like(e.Actor.ToLower(), pattern, "\\"));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Action))
@@ -77,7 +77,7 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
         if (!string.IsNullOrWhiteSpace(filter.Target))
         {
             var pattern = Contains(filter.Target);
-            query = query.Where(e => e.Target != null && EF.Functions.Like(e.Target, pattern, "\\"));
+            query = query.Where(e => e.Target != null && EF.Functions.Like(e.Target.ToLower(), pattern, "\\"));
         }
 
         if (filter.From is { } from)
@@ -95,6 +95,10 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
         return query;
     }
 
+    /// <summary>
+    /// A case-insensitive "contains" pattern, matched against the lower-cased column: SQLite's LIKE ignores case,
+    /// PostgreSQL's does not.
+    /// </summary>
     private static string Contains(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

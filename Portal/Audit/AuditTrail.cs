@@ -5,8 +5,9 @@ namespace Portal.Audit;
 
 /// <summary>
 /// Appends rows to the audit trail in the portal database. One append at a time in this process (a gate), and in the
-/// database an immediate (write-locking) transaction that reads the last row and writes the next: two portal
-/// processes on one file also take turns, and a unique index on the previous hash refuses a fork outright.
+/// database a write-locking transaction that reads the last row and writes the next (an immediate transaction on
+/// SQLite, the table locked against other writers on PostgreSQL): two portal processes on one database also take
+/// turns, and a unique index on the previous hash refuses a fork outright.
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, ILogger<AuditTrail> log) : IAuditTrail
 {
@@ -21,6 +22,7 @@ public sealed class AuditTrail(IDbContextFactory<PortalDbContext> contexts, Time
             // Once the action is done its record is written, even if the caller has gone away meanwhile.
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await db.LockForWritingAsync<AuditEntry>(CancellationToken.None);
             var last = await db.AuditEntries.AsNoTracking()
                 .OrderByDescending(e => e.Id)
                 .Select(e => new { e.Id, e.Hash })

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Storage;
 
 namespace Portal.Auth;
 
@@ -19,6 +21,24 @@ public sealed class StaffAccountsInitializer(
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
 
+        // Instances starting together on one PostgreSQL database would each find a role or the administrator missing
+        // and each create it; they take turns in a transaction (the stores share this scope's context, so their saves
+        // join it) that locks the roles table first.
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (!db.Database.IsNpgsql())
+        {
+            await EnsureAsync(roles, users, ct);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockForWritingAsync<IdentityRole>(ct);
+        await EnsureAsync(roles, users, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task EnsureAsync(RoleManager<IdentityRole> roles, UserManager<StaffUser> users, CancellationToken ct)
+    {
         foreach (var role in StaffRoles.All)
         {
             ct.ThrowIfCancellationRequested();

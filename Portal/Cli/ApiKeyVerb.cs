@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Portal.Auth.ApiKeys;
+using Portal.Engine.Storage;
 using Portal.Storage;
 
 namespace Portal.Cli;
@@ -130,6 +131,7 @@ public sealed class ApiKeyVerb(CliConsole console) : ICliVerb
         if (options.Value("db") is { } path)
         {
             overrides[$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+            overrides[$"{PortalStorageOptions.SectionName}:{nameof(PortalStorageOptions.Provider)}"] = nameof(DatabaseProvider.Sqlite);
         }
 
         var builder = CliHost.CreateBuilder(overrides);

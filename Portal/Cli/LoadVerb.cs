@@ -288,6 +288,7 @@ public sealed class LoadVerb(CliConsole console) : ICliVerb
         var builder = CliHost.CreateBuilder(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = portalPath }.ToString(),
+            [$"{PortalStorageOptions.SectionName}:{nameof(PortalStorageOptions.Provider)}"] = nameof(DatabaseProvider.Sqlite),
         });
         builder.Services.AddPortalStorage(builder.Configuration);
         builder.Services.AddApiKeyDirectory();

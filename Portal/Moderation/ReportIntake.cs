@@ -116,6 +116,8 @@ public sealed class ReportIntake(
         {
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            // Two instances filing reports on one video at once would otherwise both open a case for it.
+            await db.LockForWritingAsync<ModerationCase>(CancellationToken.None);
             var open = await db.ModerationCases
                 .Where(c => c.VideoId == videoId && c.Status != CaseStatus.Closed)
                 .OrderBy(c => c.Id)

@@ -3,17 +3,26 @@ using Portal.Engine.Storage;
 
 namespace Portal.Storage;
 
-/// <summary>Brings the portal database to the current schema and switches the file to write-ahead logging.</summary>
+/// <summary>Brings the portal database to the current schema (and, on SQLite, switches the file to write-ahead logging).</summary>
 public sealed class PortalDatabaseInitializer(IDbContextFactory<PortalDbContext> contexts, ILogger<PortalDatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        SqliteConnections.EnsureDirectory(db.Database.GetConnectionString()!);
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            SqliteConnections.EnsureDirectory(db.Database.GetConnectionString()!);
+        }
+
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {

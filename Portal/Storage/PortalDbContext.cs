@@ -10,10 +10,11 @@ namespace Portal.Storage;
 
 /// <summary>
 /// The portal's own schema, apart from the engine's: staff identity, API keys, the audit log and moderation cases.
-/// Migrations are made with:
-/// <c>dotnet ef migrations add &lt;Name&gt; --project Portal --context PortalDbContext --output-dir Storage/Migrations</c>
+/// The same model runs on SQLite and PostgreSQL; each provider has its own context type
+/// (<see cref="SqlitePortalDbContext"/>, <see cref="PostgresPortalDbContext"/>) only so that each keeps its own
+/// migrations. Everything else asks for a <see cref="PortalDbContext"/>.
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     /// <summary>Keys apps use to call the HTTP API; only their hashes are stored.</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth.ApiKeys;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
@@ -22,13 +23,31 @@ public class ApiAppFactory : PortalAppFactory, IAsyncLifetime
     {
     }
 
+    /// <param name="provider">The database of the engine, the portal and Hangfire (a fresh one on PostgreSQL).</param>
+    internal ApiAppFactory(DatabaseProvider provider)
+        : this(provider, null)
+    {
+    }
+
     /// <param name="settings">Configuration on top of the API test defaults.</param>
     /// <param name="seed">Load the tiny world before the first test.</param>
     protected ApiAppFactory(IDictionary<string, string?>? settings, bool seed = true)
-        : base(WithDefaults(settings))
+        : this(DatabaseProvider.Sqlite, settings, seed)
+    {
+    }
+
+    /// <param name="provider">The database of the engine, the portal and Hangfire.</param>
+    /// <param name="settings">Configuration on top of the API test defaults.</param>
+    /// <param name="seed">Load the tiny world before the first test.</param>
+    /// <param name="postgresDatabase">On PostgreSQL, a database to share with another host (kept on dispose); null makes a fresh one.</param>
+    protected ApiAppFactory(DatabaseProvider provider, IDictionary<string, string?>? settings, bool seed = true, string? postgresDatabase = null)
+        : base(provider, WithDefaults(settings), postgresDatabase)
     {
         _seed = seed;
     }
+
+    /// <summary>The name of <see cref="ApiKey"/>; names of active keys are unique in a database.</summary>
+    protected virtual string ApiKeyName => "api-tests";
 
     /// <summary>A valid key, made before the first test.</summary>
     public string ApiKey { get; private set; } = "";
@@ -40,7 +59,7 @@ public class ApiAppFactory : PortalAppFactory, IAsyncLifetime
             await SeedTinyWorldAsync();
         }
 
-        ApiKey = await CreateApiKeyAsync("api-tests");
+        ApiKey = await CreateApiKeyAsync(ApiKeyName);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

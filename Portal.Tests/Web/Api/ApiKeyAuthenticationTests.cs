@@ -1,14 +1,16 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth.ApiKeys;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
-public sealed class ApiKeyAuthenticationTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public sealed class ApiKeyAuthenticationTests(ApiAppFactories apps) : IClassFixture<ApiAppFactories>
 {
-    [Fact]
-    public async Task Request_WithoutKey_Returns401SayingAKeyIsNeeded()
+    [Theory, EachProvider]
+    public async Task Request_WithoutKey_Returns401SayingAKeyIsNeeded(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient(key: "");
 
         using var response = await client.GetAsync("/api/v1/users/1/feed");
@@ -24,6 +26,7 @@ public sealed class ApiKeyAuthenticationTests(ApiAppFactory factory) : IClassFix
     [InlineData("Bearer pk_x")]
     public async Task Request_WithUnknownKey_Returns401SayingTheKeyIsNotValid(string key)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient(key);
 
         using var response = await client.PostAsync("/api/v1/events", ApiJson.Body("""{"events":[{"userId":1,"videoId":10,"kind":"like"}]}"""));
@@ -32,9 +35,10 @@ public sealed class ApiKeyAuthenticationTests(ApiAppFactory factory) : IClassFix
         Assert.Equal(ApiKeyAuthenticationHandler.InvalidKeyMessage, ApiJson.Detail(problem));
     }
 
-    [Fact]
-    public async Task Request_WithRevokedKey_Returns401()
+    [Theory, EachProvider]
+    public async Task Request_WithRevokedKey_Returns401(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         var key = await factory.CreateApiKeyAsync("soon-revoked");
         using var client = factory.CreateApiClient(key);
         using (var before = await client.GetAsync("/api/v1/users/1"))
@@ -50,9 +54,10 @@ public sealed class ApiKeyAuthenticationTests(ApiAppFactory factory) : IClassFix
         Assert.Equal(ApiKeyAuthenticationHandler.InvalidKeyMessage, ApiJson.Detail(await ApiJson.ProblemAsync(after, HttpStatusCode.Unauthorized)));
     }
 
-    [Fact]
-    public async Task Request_WithStaffSignInButNoKey_Returns401()
+    [Theory, EachProvider]
+    public async Task Request_WithStaffSignInButNoKey_Returns401(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateBrowserlikeClient();
         await StaffSignIn.SignInAsync(client, PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
 
@@ -61,9 +66,10 @@ public sealed class ApiKeyAuthenticationTests(ApiAppFactory factory) : IClassFix
         await ApiJson.ProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task Request_WithKey_RecordsTheLastUseAtMostOnceAMinute()
+    [Theory, EachProvider]
+    public async Task Request_WithKey_RecordsTheLastUseAtMostOnceAMinute(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         var key = await factory.CreateApiKeyAsync("usage");
         using var client = factory.CreateApiClient(key);
         var usage = factory.Services.GetRequiredService<ApiKeyUsage>();

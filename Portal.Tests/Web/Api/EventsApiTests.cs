@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
-public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public sealed class EventsApiTests(ApiAppFactories apps) : IClassFixture<ApiAppFactories>
 {
-    [Fact]
-    public async Task Post_ValidEvents_Returns202AndStoresEveryOne()
+    [Theory, EachProvider]
+    public async Task Post_ValidEvents_Returns202AndStoresEveryOne(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
         var at = DateTime.UtcNow.AddMinutes(-2);
@@ -28,9 +30,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(before + 3, await factory.CountEventsAsync());
     }
 
-    [Fact]
-    public async Task Post_InvalidRows_Returns400KeyedPerRowAndFieldAndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Post_InvalidRows_Returns400KeyedPerRowAndFieldAndStoresNothing(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
 
@@ -61,9 +64,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(before, await factory.CountEventsAsync());
     }
 
-    [Fact]
-    public async Task Post_OnlyUnknownUsersAndVideos_Returns404WithTheSameKeyedErrorsAndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Post_OnlyUnknownUsersAndVideos_Returns404WithTheSameKeyedErrorsAndStoresNothing(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
 
@@ -83,9 +87,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(before, await factory.CountEventsAsync());
     }
 
-    [Fact]
-    public async Task Post_UnknownVideoAndAnInvalidKind_Returns400()
+    [Theory, EachProvider]
+    public async Task Post_UnknownVideoAndAnInvalidKind_Returns400(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsJsonAsync("/api/v1/events", new
@@ -98,9 +103,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Contains("events[1].kind", ApiJson.ErrorKeys(problem));
     }
 
-    [Fact]
-    public async Task Post_MoreThan1000Events_Returns400AndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Post_MoreThan1000Events_Returns400AndStoresNothing(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
 
@@ -117,6 +123,7 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
     [InlineData("""{}""")]
     public async Task Post_NoEvents_Returns400(string body)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsync("/api/v1/events", ApiJson.Body(body));
@@ -133,6 +140,7 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
     [InlineData("""{"events": {"userId": 1}}""", "events", "This value must be a list.")]
     public async Task Post_ValueOfTheWrongType_Returns400KeyedLikeTheRequestAndStoresNothing(string body, string field, string message)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
 
@@ -142,9 +150,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(before, await factory.CountEventsAsync());
     }
 
-    [Fact]
-    public async Task Post_MalformedJson_Returns400()
+    [Theory, EachProvider]
+    public async Task Post_MalformedJson_Returns400(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsync("/api/v1/events", ApiJson.Body("""{"events": [{"userId": 1,]}"""));
@@ -152,9 +161,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.StartsWith("The request body is not valid JSON", ApiJson.Detail(await ApiJson.ProblemAsync(response, HttpStatusCode.BadRequest)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Post_BodyOver512KB_Returns413AndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Post_BodyOver512KB_Returns413AndStoresNothing(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
         var row = """{"userId": 1, "videoId": 10, "kind": "impression", "device": "ios"},""";
@@ -167,9 +177,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(before, await factory.CountEventsAsync());
     }
 
-    [Fact]
-    public async Task Post_NotJson_Returns415()
+    [Theory, EachProvider]
+    public async Task Post_NotJson_Returns415(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsync("/api/v1/events", ApiJson.Body("userId=1&videoId=10&kind=like", "application/x-www-form-urlencoded"));
@@ -177,9 +188,10 @@ public sealed class EventsApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         await ApiJson.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
-    [Fact]
-    public async Task Post_RetryWithTheSameIdempotencyKey_IsAnsweredAgainAndStoresNothingTwice()
+    [Theory, EachProvider]
+    public async Task Post_RetryWithTheSameIdempotencyKey_IsAnsweredAgainAndStoresNothingTwice(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountEventsAsync();
         var at = DateTime.UtcNow.AddMinutes(-1);

@@ -1,13 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
-public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public sealed class FeedApiTests(ApiAppFactories apps) : IClassFixture<ApiAppFactories>
 {
-    [Fact]
-    public async Task Get_WithoutExplain_IsSmall_EightItemsWithTheirReasonsAsText()
+    [Theory, EachProvider]
+    public async Task Get_WithoutExplain_IsSmall_EightItemsWithTheirReasonsAsText(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/api/v1/users/3/feed");
@@ -27,9 +29,10 @@ public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFa
         });
     }
 
-    [Fact]
-    public async Task Get_Explain_EveryItemCarriesItsExplanation()
+    [Theory, EachProvider]
+    public async Task Get_Explain_EveryItemCarriesItsExplanation(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/api/v1/users/4/feed?explain=true");
@@ -53,9 +56,10 @@ public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFa
         });
     }
 
-    [Fact]
-    public async Task Get_DeviceAndCountryInTheQuery_BuildTheBatchForThem()
+    [Theory, EachProvider]
+    public async Task Get_DeviceAndCountryInTheQuery_BuildTheBatchForThem(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/api/v1/users/5/feed?explain=true&device=Web&country=br");
@@ -66,9 +70,10 @@ public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFa
         Assert.Equal("BR", feed.GetProperty("country").GetString());
     }
 
-    [Fact]
-    public async Task Get_EmptyDeviceAndCountry_MeanTheUsersOwn()
+    [Theory, EachProvider]
+    public async Task Get_EmptyDeviceAndCountry_MeanTheUsersOwn(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         using var user = await client.GetAsync("/api/v1/users/8");
         var profile = await ApiJson.ReadAsync(user);
@@ -81,9 +86,10 @@ public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFa
         Assert.Equal(profile.GetProperty("country").GetString(), feed.GetProperty("country").GetString());
     }
 
-    [Fact]
-    public async Task Get_Twice_TwoBatchesWithoutRepeats()
+    [Theory, EachProvider]
+    public async Task Get_Twice_TwoBatchesWithoutRepeats(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         var first = await ApiJson.ReadAsync(await client.GetAsync("/api/v1/users/6/feed"));
@@ -94,9 +100,10 @@ public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFa
         Assert.DoesNotContain(second.GetProperty("items").EnumerateArray(), i => shown.Contains(i.GetProperty("videoId").GetInt32()));
     }
 
-    [Fact]
-    public async Task Get_UnknownUser_Returns404()
+    [Theory, EachProvider]
+    public async Task Get_UnknownUser_Returns404(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/api/v1/users/987654/feed");
@@ -112,6 +119,7 @@ public sealed class FeedApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFa
     [InlineData("explain=banana", "explain", "\"banana\" is not true or false.")]
     public async Task Get_InvalidQuery_Returns400NamingTheParameter(string query, string field, string message)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync($"/api/v1/users/7/feed?{query}");

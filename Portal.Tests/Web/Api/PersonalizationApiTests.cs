@@ -2,14 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Audit;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
-public sealed class PersonalizationApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public sealed class PersonalizationApiTests(ApiAppFactories apps) : IClassFixture<ApiAppFactories>
 {
-    [Fact]
-    public async Task Put_False_NextFeedIsPopularityAndRulesOnly_AndSaysSo()
+    [Theory, EachProvider]
+    public async Task Put_False_NextFeedIsPopularityAndRulesOnly_AndSaysSo(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var user = await factory.CreateUserAsync(client, "en", "US", "android");
         await WarmUpAsync(client, user);
@@ -47,9 +49,10 @@ public sealed class PersonalizationApiTests(ApiAppFactory factory) : IClassFixtu
         Assert.DoesNotContain(personal.GetProperty("items").EnumerateArray(), i => i.GetProperty("reasons")[0].GetProperty("source").GetString() == "nonPersonalized");
     }
 
-    [Fact]
-    public async Task Put_MissingOrWrongValue_Returns400()
+    [Theory, EachProvider]
+    public async Task Put_MissingOrWrongValue_Returns400(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var missing = await client.PutAsync("/api/v1/users/1/personalization", ApiJson.Body("{}"));
@@ -59,9 +62,10 @@ public sealed class PersonalizationApiTests(ApiAppFactory factory) : IClassFixtu
         Assert.Equal("This value must be true or false.", ApiJson.Error(await ApiJson.ProblemAsync(wrong, HttpStatusCode.BadRequest), "personalized"));
     }
 
-    [Fact]
-    public async Task Put_UnknownUser_Returns404()
+    [Theory, EachProvider]
+    public async Task Put_UnknownUser_Returns404(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PutAsJsonAsync("/api/v1/users/888888/personalization", new { personalized = false });

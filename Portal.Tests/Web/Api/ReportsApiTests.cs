@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Moderation;
 using Portal.Storage;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
-public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public sealed class ReportsApiTests(ApiAppFactories apps) : IClassFixture<ApiAppFactories>
 {
-    [Fact]
-    public async Task Create_ValidReport_Returns201WithItsCase_AndASecondReportJoinsTheCase()
+    [Theory, EachProvider]
+    public async Task Create_ValidReport_Returns201WithItsCase_AndASecondReportJoinsTheCase(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var first = await client.PostAsJsonAsync("/api/v1/reports", new { videoId = 11, reason = "spam", text = "Fake giveaway", userId = 3 });
@@ -35,11 +37,12 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.Equal("api key \"api-tests\"", detail.Reports[0].ReportedBy);
     }
 
-    [Fact]
-    public async Task Create_InvalidFields_Returns400PerFieldAndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Create_InvalidFields_Returns400PerFieldAndStoresNothing(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
-        var before = await CountReportsAsync();
+        var before = await CountReportsAsync(factory);
 
         using var response = await client.PostAsJsonAsync("/api/v1/reports", new { reason = "boring", text = new string('x', 1_001), userId = -2 });
 
@@ -48,12 +51,13 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.Equal("\"boring\" is not a reason; use one of spam, nudity, violence, hate, harassment, misinformation, self-harm, copyright, other.", ApiJson.Error(problem, "reason"));
         Assert.Equal("Keep the text to 1,000 characters or fewer; it has 1,001.", ApiJson.Error(problem, "text"));
         Assert.Equal("The userId must be a positive whole number.", ApiJson.Error(problem, "userId"));
-        Assert.Equal(before, await CountReportsAsync());
+        Assert.Equal(before, await CountReportsAsync(factory));
     }
 
-    [Fact]
-    public async Task Create_MissingReasonOrNegativeVideo_SaysWhatIsExpected()
+    [Theory, EachProvider]
+    public async Task Create_MissingReasonOrNegativeVideo_SaysWhatIsExpected(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsJsonAsync("/api/v1/reports", new { videoId = -5 });
@@ -63,9 +67,10 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.StartsWith("The reason is required: one of spam,", ApiJson.Error(problem, "reason"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Create_WrongTypes_Returns400KeyedByField()
+    [Theory, EachProvider]
+    public async Task Create_WrongTypes_Returns400KeyedByField(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsync("/api/v1/reports", ApiJson.Body("""{"videoId":"eleven","reason":"spam"}"""));
@@ -74,11 +79,12 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.Equal("This value must be a whole number.", ApiJson.Error(problem, "videoId"));
     }
 
-    [Fact]
-    public async Task Create_UnknownVideoOrUser_Returns404()
+    [Theory, EachProvider]
+    public async Task Create_UnknownVideoOrUser_Returns404(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
-        var before = await CountReportsAsync();
+        var before = await CountReportsAsync(factory);
 
         using var video = await client.PostAsJsonAsync("/api/v1/reports", new { videoId = 900_000, reason = "spam" });
         using var user = await client.PostAsJsonAsync("/api/v1/reports", new { videoId = 12, reason = "spam", userId = 900_000 });
@@ -87,12 +93,13 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.Equal("There is no video 900000.", ApiJson.Error(videoProblem, "videoId"));
         var userProblem = await ApiJson.ProblemAsync(user, HttpStatusCode.NotFound);
         Assert.Equal("There is no user 900000.", ApiJson.Error(userProblem, "userId"));
-        Assert.Equal(before, await CountReportsAsync());
+        Assert.Equal(before, await CountReportsAsync(factory));
     }
 
-    [Fact]
-    public async Task Create_WithoutKey_Returns401()
+    [Theory, EachProvider]
+    public async Task Create_WithoutKey_Returns401(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient(key: "");
 
         using var response = await client.PostAsJsonAsync("/api/v1/reports", new { videoId = 11, reason = "spam" });
@@ -100,9 +107,10 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         await ApiJson.ProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task Create_AfterTheCaseWasClosed_OpensANewCase()
+    [Theory, EachProvider]
+    public async Task Create_AfterTheCaseWasClosed_OpensANewCase(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         using var first = await client.PostAsJsonAsync("/api/v1/reports", new { videoId = 13, reason = "nudity" });
         var caseId = (await ApiJson.ReadAsync(first)).GetProperty("caseId").GetInt32();
@@ -116,7 +124,7 @@ public sealed class ReportsApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.NotEqual(caseId, body.GetProperty("caseId").GetInt32());
     }
 
-    private async Task<int> CountReportsAsync()
+    private static async Task<int> CountReportsAsync(ApiAppFactory factory)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.ModerationReports.CountAsync();

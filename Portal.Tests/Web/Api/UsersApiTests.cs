@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Portal.Engine.Storage;
 
 namespace Portal.Tests.Web.Api;
 
-public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public sealed class UsersApiTests(ApiAppFactories apps) : IClassFixture<ApiAppFactories>
 {
-    [Fact]
-    public async Task Create_ValidBody_Returns201WithLocationAndTheUserReadsBack()
+    [Theory, EachProvider]
+    public async Task Create_ValidBody_Returns201WithLocationAndTheUserReadsBack(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var created = await client.PostAsync("/api/v1/users", ApiJson.Body("""{"language":"pt","country":"br","device":"Android"}"""));
@@ -25,9 +27,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal("android", user.GetProperty("device").GetString());
     }
 
-    [Fact]
-    public async Task Create_OwnId_KeepsIt()
+    [Theory, EachProvider]
+    public async Task Create_OwnId_KeepsIt(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var created = await client.PostAsJsonAsync("/api/v1/users", new { id = 700_001, language = "en", country = "GB", device = "web" });
@@ -36,9 +39,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal(700_001, (await ApiJson.ReadAsync(created)).GetProperty("id").GetInt64());
     }
 
-    [Fact]
-    public async Task Create_InvalidFields_Returns400KeyedByFieldAndStoresNothing()
+    [Theory, EachProvider]
+    public async Task Create_InvalidFields_Returns400KeyedByFieldAndStoresNothing(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var before = await factory.CountUsersAsync();
 
@@ -52,9 +56,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal(before, await factory.CountUsersAsync());
     }
 
-    [Fact]
-    public async Task Create_ExistingId_Returns409()
+    [Theory, EachProvider]
+    public async Task Create_ExistingId_Returns409(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsJsonAsync("/api/v1/users", new { id = 1, language = "en", country = "US", device = "ios" });
@@ -64,9 +69,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal("A user with id 1 already exists.", ApiJson.Error(problem, "id"));
     }
 
-    [Fact]
-    public async Task Create_SameIdTwiceAtOnce_OneIsCreatedTheOtherIsAConflict()
+    [Theory, EachProvider]
+    public async Task Create_SameIdTwiceAtOnce_OneIsCreatedTheOtherIsAConflict(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var body = new { id = 700_100, language = "en", country = "US", device = "ios" };
 
@@ -84,6 +90,7 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [InlineData("", "The request needs a JSON body.")]
     public async Task Create_UnreadableBody_Returns400WithAPlainMessage(string body, string message)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
         var before = await factory.CountUsersAsync();
 
@@ -101,6 +108,7 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [InlineData("""{"id": true, "language": "en", "country": "US", "device": "ios"}""", "id", "This value must be a whole number.")]
     public async Task Create_ValueOfTheWrongType_Returns400NamingTheField(string body, string field, string message)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
         var before = await factory.CountUsersAsync();
 
@@ -110,9 +118,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal(before, await factory.CountUsersAsync());
     }
 
-    [Fact]
-    public async Task Create_JsonNestedDeeperThan32_Returns400()
+    [Theory, EachProvider]
+    public async Task Create_JsonNestedDeeperThan32_Returns400(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
         var deep = "{\"language\":\"en\",\"country\":\"US\",\"device\":\"ios\",\"extra\":" + new string('[', 40) + new string(']', 40) + "}";
 
@@ -127,6 +136,7 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [InlineData("application/x-www-form-urlencoded")]
     public async Task Create_NotJson_Returns415(string contentType)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
 
         using var response = await client.PostAsync("/api/v1/users", ApiJson.Body("""{"language":"en","country":"US","device":"ios"}""", contentType));
@@ -140,6 +150,7 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [InlineData(false)]
     public async Task Create_BodyOver16KB_Returns413(bool declaredLength)
     {
+        var factory = await apps.ForAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateApiClient();
         var json = Encoding.UTF8.GetBytes("{\"language\":\"" + new string('e', 17 * 1024) + "\",\"country\":\"US\",\"device\":\"ios\"}");
         HttpContent content = declaredLength ? new ByteArrayContent(json) : new StreamContent(new MemoryStream(json));
@@ -153,9 +164,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal(before, await factory.CountUsersAsync());
     }
 
-    [Fact]
-    public async Task Get_UnknownUser_Returns404()
+    [Theory, EachProvider]
+    public async Task Get_UnknownUser_Returns404(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/api/v1/users/123456789");
@@ -163,9 +175,10 @@ public sealed class UsersApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
         Assert.Equal("There is no user 123456789.", ApiJson.Detail(await ApiJson.ProblemAsync(response, HttpStatusCode.NotFound)));
     }
 
-    [Fact]
-    public async Task Get_IdNotANumber_Returns400NamingTheId()
+    [Theory, EachProvider]
+    public async Task Get_IdNotANumber_Returns400NamingTheId(DatabaseProvider provider)
     {
+        var factory = await apps.ForAsync(provider);
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/api/v1/users/abc");
