@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Audit;
 using Portal.Engine;
 using Portal.Engine.Catalog;
@@ -68,6 +69,7 @@ public sealed class ImportVerb(CliConsole console) : ICliVerb
         if (options.Value("portal-db") is { } portalDb)
         {
             overrides[$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = portalDb }.ToString();
+            overrides[$"{PortalStorageOptions.SectionName}:{nameof(PortalStorageOptions.Provider)}"] = nameof(DatabaseProvider.Sqlite);
         }
 
         var builder = CliHost.CreateBuilder(overrides);
@@ -110,8 +112,9 @@ public sealed class ImportVerb(CliConsole console) : ICliVerb
     /// </summary>
     private async Task RecordAsync(IServiceProvider services, IConfiguration configuration, string format, string path, ImportReport report, bool force, CancellationToken ct)
     {
+        var onSqlite = services.GetRequiredService<IOptions<PortalStorageOptions>>().Value.ProviderFor(services.GetRequiredService<IOptions<StorageOptions>>().Value) == DatabaseProvider.Sqlite;
         var portal = configuration.GetConnectionString(PortalStorageOptions.ConnectionStringName) ?? PortalStorageOptions.DefaultConnectionString;
-        if (SqliteConnections.FilePath(portal) is { } file && !File.Exists(file))
+        if (onSqlite && SqliteConnections.FilePath(portal) is { } file && !File.Exists(file))
         {
             console.Out.WriteLine($"No portal database at {file}: the import is not in an audit log.");
             return;
