@@ -42,6 +42,8 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ModelVersionRecord> ModelVersions => Set<ModelVersionRecord>();
 
+    public DbSet<ModelArtifactFile> ModelArtifactFiles => Set<ModelArtifactFile>();
+
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
 
     public DbSet<TrainingSchedule> TrainingSchedules => Set<TrainingSchedule>();

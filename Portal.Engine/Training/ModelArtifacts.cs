@@ -111,6 +111,27 @@ public sealed class ModelArtifacts
         }
     }
 
+    /// <summary>Checks every file of a version's folder against the manifest's checksums, reading each as a stream.</summary>
+    /// <exception cref="InvalidDataException">The manifest or a file is missing, altered or unreadable.</exception>
+    public static void Verify(string directory)
+    {
+        var manifest = ReadManifest(directory) ?? throw new InvalidDataException($"The model folder {directory} has no readable manifest.");
+        foreach (var (name, expected) in manifest.Files)
+        {
+            var path = Path.Combine(directory, name);
+            if (!File.Exists(path))
+            {
+                throw new InvalidDataException($"The model file {name} is missing.");
+            }
+
+            using var file = File.OpenRead(path);
+            if (!string.Equals(Convert.ToHexString(SHA256.HashData(file)), expected, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException($"The model file {name} does not match its checksum: it was changed or damaged.");
+            }
+        }
+    }
+
     /// <summary>Reads a version's folder, checking every file against the manifest's checksums.</summary>
     /// <exception cref="InvalidDataException">A file is missing, altered or unreadable.</exception>
     public static ModelArtifacts Load(string directory)

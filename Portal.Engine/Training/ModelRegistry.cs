@@ -10,8 +10,8 @@ namespace Portal.Engine.Training;
 /// <summary>
 /// The model versions and which one serves. Promotion first loads the version and aligns it to the catalog being
 /// served (a version that cannot be loaded changes nothing), records it as active, and swaps it in as one reference:
-/// a request in flight keeps the model it started with. Rollback promotes the version that was active before. Retention deletes old artifacts but never
-/// those of the active version or of versions the served log still references within its retention.
+/// a request in flight keeps the model it started with. Rollback promotes the version that was active before. Retention deletes old artifacts (their
+/// database copy too) but never those of the active version or of versions the served log still references within its retention.
 /// </summary>
 public sealed class ModelRegistry(
     IDbContextFactory<EngineDbContext> contexts,
@@ -207,7 +207,7 @@ public sealed class ModelRegistry(
         var pruned = 0;
         foreach (var version in candidates.Where(v => !referenced.Contains(v.Version)))
         {
-            var directory = string.IsNullOrEmpty(version.ArtifactPath) ? store.DirectoryFor(version.Id) : version.ArtifactPath;
+            var directory = store.FolderOf(version);
             try
             {
                 if (Directory.Exists(directory))
@@ -215,6 +215,7 @@ public sealed class ModelRegistry(
                     Directory.Delete(directory, recursive: true);
                 }
 
+                await db.ModelArtifactFiles.Where(f => f.ModelVersionId == version.Id).ExecuteDeleteAsync(ct);
                 version.Status = ModelStatus.Pruned;
                 version.Decision = $"Artifacts deleted by retention (keep {settings.KeepVersions} versions).";
                 pruned++;
@@ -231,7 +232,7 @@ public sealed class ModelRegistry(
 
     /// <summary>
     /// Marks runs that stopped beating (their process died mid-run) as failed, and their model versions with them,
-    /// deleting what they had written. The active version is untouched. Returns how many runs were recovered.
+    /// deleting what they had written (on disk and in the database). The active version is untouched. Returns how many runs were recovered.
     /// </summary>
     public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
     {
@@ -252,7 +253,7 @@ public sealed class ModelRegistry(
             version.Status = ModelStatus.Failed;
             version.Error = "Interrupted: the process stopped while this version was being trained.";
             version.Decision = version.Error;
-            var directory = string.IsNullOrEmpty(version.ArtifactPath) ? store.DirectoryFor(version.Id) : version.ArtifactPath;
+            var directory = store.FolderOf(version);
             try
             {
                 if (Directory.Exists(directory))
@@ -267,6 +268,11 @@ public sealed class ModelRegistry(
         }
 
         await db.SaveChangesAsync(ct);
+
+        // The database copy of failed and pruned versions, including any a failed run could not delete itself.
+        await db.ModelArtifactFiles
+            .Where(f => db.ModelVersions.Any(m => m.Id == f.ModelVersionId && (m.Status == ModelStatus.Failed || m.Status == ModelStatus.Pruned)))
+            .ExecuteDeleteAsync(ct);
         if (stale.Count > 0)
         {
             log.LogWarning("{Count} interrupted training run(s) marked failed", stale.Count);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Portal.Engine.Training;
 
-/// <summary>A model version in the registry: its manifest in the database, its artifacts on disk.</summary>
+/// <summary>A model version in the registry: its manifest in the database, its artifacts on disk (and, when shared, a copy in <see cref="ModelArtifactFile"/> rows).</summary>
 public sealed class ModelVersionRecord
 {
     public int Id { get; set; }

@@ -11,6 +11,12 @@ public sealed class TrainingOptions
     [Required]
     public string ArtifactsPath { get; set; } = "data/models";
 
+    /// <summary>
+    /// Keep a copy of every version's files in the database, so that every instance on one database can load a version
+    /// any of them trained and a damaged local copy heals. Null (the default) means on for PostgreSQL, off for SQLite.
+    /// </summary>
+    public bool? ShareArtifactsThroughDatabase { get; set; }
+
     /// <summary>Dimension of the content vectors (principal components of the TF-IDF text features).</summary>
     [Range(8, 256)]
     public int ContentDimension { get; set; } = 64;

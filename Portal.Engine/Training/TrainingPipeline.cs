@@ -35,6 +35,7 @@ public sealed class TrainingPipeline(
     IOptions<FeedOptions> feedOptions,
     IOptions<Candidates.CandidatesOptions> candidateOptions,
     ModelStore store,
+    ModelArtifactShare share,
     ModelRegistry registry,
     TrainingProgress progress,
     LeaseStore leases,
@@ -418,6 +419,13 @@ public sealed class TrainingPipeline(
                 Notes = notes,
             };
             await Task.Run(() => artifacts.Save(directory), ct);
+            if (share.Enabled)
+            {
+                // Before the version is marked ready: a version any instance may be asked to serve is in the database whole.
+                var (files, bytes) = await share.UploadAsync(version.Id, directory, ct);
+                console?.Invoke($"       {files} artifact files ({bytes / 1_048_576.0:0.0} MB) copied to the database");
+                log.LogInformation("Model {Version}: {Files} artifact files, {Bytes} bytes, copied to the database", version.Version, files, bytes);
+            }
 
             var (promote, decision) = Decide(evaluation, simulated, active, settings);
             steps.Add(new TrainingStep("registry", Math.Round(stepClock.Elapsed.TotalSeconds, 2), decision));
@@ -446,6 +454,7 @@ public sealed class TrainingPipeline(
             var message = cancelled ? "Cancelled; the active model keeps serving." : $"Failed: {ex.Message} The active model keeps serving.";
             log.LogError(ex, "Training run {Run} {Outcome}", runId, cancelled ? "was cancelled" : "failed");
             TryDelete(directory);
+            await TryDeleteSharedAsync(version.Id);
             await FinishVersionAsync(version.Id, ModelStatus.Failed, null, "", message, ex.Message, CancellationToken.None);
             await FinishRunAsync(runId, cancelled ? TrainingOutcome.Cancelled : TrainingOutcome.Failed, version.Id, message, steps, CancellationToken.None);
             console?.Invoke(message);
@@ -794,7 +803,7 @@ public sealed class TrainingPipeline(
         ModelArtifacts old;
         try
         {
-            old = ModelArtifacts.Load(string.IsNullOrEmpty(active.ArtifactPath) ? store.DirectoryFor(active.Id) : active.ArtifactPath);
+            old = await store.LoadArtifactsAsync(active, ct);
         }
         catch (InvalidDataException)
         {
@@ -897,6 +906,19 @@ public sealed class TrainingPipeline(
     {
         var now = time.GetUtcNow().UtcDateTime;
         return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    }
+
+    /// <summary>Deletes a failed version's database copy, if it got that far; a leftover goes at the next start's crash recovery.</summary>
+    private async Task TryDeleteSharedAsync(int versionId)
+    {
+        try
+        {
+            await share.DeleteAsync(versionId, CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            log.LogWarning(ex, "Could not delete the database copy of the artifacts of failed version {Version}", versionId);
+        }
     }
 
     private static void TryDelete(string directory)

@@ -6,10 +6,11 @@ namespace Portal.Engine.Training;
 
 public static class TrainingServiceCollectionExtensions
 {
-    /// <summary>The training pipeline, the model store and registry, offline evaluation, live progress, the run history and schedules, and the read side of clusters.</summary>
+    /// <summary>The training pipeline, the model store and registry (and their database copy of artifacts), offline evaluation, live progress, the run history and schedules, and the read side of clusters.</summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelArtifactShare>();
         services.AddSingleton<ModelStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TrainingProgress>();

@@ -29,6 +29,12 @@ public static class AuditActions
     /// <summary>For the Training page's rollback action.</summary>
     public const string ModelRolledBack = "model.rolled-back";
 
+    /// <summary>A video cluster of a model version renamed (Clusters page).</summary>
+    public const string ClusterRenamed = "model.cluster-renamed";
+
+    /// <summary>A simulation run from the Evaluation page (its users and events stay in the data).</summary>
+    public const string SimulationRun = "evaluation.simulation-run";
+
     /// <summary>For the Training page's schedule editor.</summary>
     public const string ScheduleChanged = "training.schedule-changed";
 
@@ -80,8 +86,10 @@ public static class AuditActions
         [RulesRolledBack] = "Diversity rules rolled back",
         [ModelPromoted] = "Model promoted",
         [ModelRolledBack] = "Model rolled back",
+        [ClusterRenamed] = "Cluster renamed",
         [ScheduleChanged] = "Schedule changed",
-        [TrainingStarted] = "Training started",
+        [TrainingStarted] = "Job started now",
+        [SimulationRun] = "Simulation run",
         [DataImported] = "Data imported",
         [ReportFiled] = "Video reported",
         [CaseAssigned] = "Case assigned",

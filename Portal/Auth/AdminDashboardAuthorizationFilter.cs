@@ -3,14 +3,22 @@ using Hangfire.Dashboard;
 namespace Portal.Auth;
 
 /// <summary>
-/// Lets only signed-in Admins into the Hangfire dashboard. Hangfire answers 401 to someone not signed in (the
-/// portal's fallback policy has already sent them to the sign-in page) and 403 to other staff.
+/// Lets only staff with <see cref="Policies.ViewJobsDashboard"/> (Admins) into the Hangfire dashboard. Hangfire answers
+/// 401 to someone not signed in (the portal's fallback policy has already sent them to the sign-in page) and 403 to
+/// other staff, whose refusal goes to the audit trail like any other.
 /// </summary>
 public sealed class AdminDashboardAuthorizationFilter : IDashboardAsyncAuthorizationFilter
 {
-    public Task<bool> AuthorizeAsync(DashboardContext context)
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
-        var user = context.GetHttpContext().User;
-        return Task.FromResult(user.Identity?.IsAuthenticated == true && user.IsInRole(StaffRoles.Admin));
+        var http = context.GetHttpContext();
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var caller = new StaffCaller(http.User, http.Connection.RemoteIpAddress?.ToString());
+        return await http.RequestServices.GetRequiredService<StaffAuthorization>()
+            .DemandAsync(caller, Policies.ViewJobsDashboard, $"open the jobs dashboard ({http.Request.Path})", $"endpoint:{http.Request.Path}", http.RequestAborted);
     }
 }

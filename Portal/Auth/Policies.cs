@@ -27,6 +27,8 @@ public static class Policies
 
     public const string ViewServedFeeds = nameof(ViewServedFeeds);
 
+    public const string ViewJobsDashboard = nameof(ViewJobsDashboard);
+
     public static IReadOnlyList<PolicyDefinition> All { get; } =
     [
         new(ViewPortal, "Sign in and see the overview", StaffRoles.All),
@@ -39,6 +41,7 @@ public static class Policies
         new(ViewModeration, "Read the moderation queue, cases and the history of videos, creators and sounds", [StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Auditor]),
         new(ReportContent, "Report a video for moderators to review", [StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.ProductManager]),
         new(ViewServedFeeds, "Look up what any user was served and replay it", [StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Auditor]),
+        new(ViewJobsDashboard, "Open the background jobs dashboard (Hangfire)", [StaffRoles.Admin]),
     ];
 
     public static PolicyDefinition Get(string name) =>

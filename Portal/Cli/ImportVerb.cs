@@ -1,16 +1,18 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Engine;
 using Portal.Engine.Catalog;
 using Portal.Engine.Import;
 using Portal.Engine.Storage;
+using Portal.Storage;
 
 namespace Portal.Cli;
 
 /// <summary><c>import</c>: loads a public data set (MovieLens, KuaiRec) into the engine database and prints what was imported and what was skipped.</summary>
 public sealed class ImportVerb(CliConsole console) : ICliVerb
 {
-    private static readonly string[] ValueOptions = ["format", "db"];
+    private static readonly string[] ValueOptions = ["format", "db", "portal-db"];
     private static readonly string[] FlagOptions = ["force"];
 
     public string Name => "import";
@@ -18,11 +20,12 @@ public sealed class ImportVerb(CliConsole console) : ICliVerb
     public string Summary => "Import a public data set (MovieLens, KuaiRec) into the engine database.";
 
     public string Usage => $"""
-        import --format {string.Join("|", DataSetReaders.Formats)} PATH [--db PATH] [--force]
+        import --format {string.Join("|", DataSetReaders.Formats)} PATH [--db PATH] [--portal-db PATH] [--force]
 
         PATH           the folder holding the data set's files
         --format NAME  {string.Join("; ", DataSetReaders.All.Select(r => $"{r.Format}: {r.Description}"))}
         --db PATH      the engine database file; default from ConnectionStrings:Engine ({StorageOptions.DefaultConnectionString})
+        --portal-db PATH  the portal database whose audit log records the import; default from ConnectionStrings:Portal
         --force        replace what the database holds (a generated world, an earlier import)
 
         Rows that cannot be imported are skipped and reported with their file and line; a file of the wrong shape stops the import before anything is written.
@@ -62,8 +65,15 @@ public sealed class ImportVerb(CliConsole console) : ICliVerb
             overrides[$"ConnectionStrings:{StorageOptions.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = db }.ToString();
         }
 
+        if (options.Value("portal-db") is { } portalDb)
+        {
+            overrides[$"ConnectionStrings:{PortalStorageOptions.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = portalDb }.ToString();
+        }
+
         var builder = CliHost.CreateBuilder(overrides);
         builder.Services.AddPortalEngine(builder.Configuration);
+        builder.Services.AddPortalStorage(builder.Configuration);
+        builder.Services.AddAuditTrail();
         using var host = builder.Build();
         var services = host.Services;
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName) ?? StorageOptions.DefaultConnectionString;
@@ -90,7 +100,28 @@ public sealed class ImportVerb(CliConsole console) : ICliVerb
         }
 
         Write(report);
+        await RecordAsync(services, builder.Configuration, reader.Format, Path.GetFullPath(path), report, force, ct);
         return CliExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Appends the import to the portal's audit log, when the portal's database exists (a portal has run on it): the
+    /// actor is the command line and the account that ran it.
+    /// </summary>
+    private async Task RecordAsync(IServiceProvider services, IConfiguration configuration, string format, string path, ImportReport report, bool force, CancellationToken ct)
+    {
+        var portal = configuration.GetConnectionString(PortalStorageOptions.ConnectionStringName) ?? PortalStorageOptions.DefaultConnectionString;
+        if (SqliteConnections.FilePath(portal) is { } file && !File.Exists(file))
+        {
+            console.Out.WriteLine($"No portal database at {file}: the import is not in an audit log.");
+            return;
+        }
+
+        await services.GetRequiredService<PortalDatabaseInitializer>().InitializeAsync(ct);
+        var after = $"{report.Videos} videos, {report.Users} users, {report.Events} events from {format} at {path}; {report.SkippedRows} rows skipped{(force ? "; replaced what was there" : "")}";
+        await services.GetRequiredService<IAuditTrail>().AppendAsync(
+            new AuditRecord(new AuditActor($"command line ({Environment.UserName})"), AuditActions.DataImported, $"import:{format}", null, after, null), ct);
+        console.Out.WriteLine("The import is recorded in the portal's audit log.");
     }
 
     private void Write(ImportReport report)

@@ -44,6 +44,10 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
         ("/audit", "/audit", Policies.ViewAudit),
         ("/staff", "/staff", Policies.ManageStaff),
         ("/api-keys", "/api-keys", Policies.ManageApiKeys),
+        ("/training", "/training", Policies.ViewPortal),
+        ("/clusters", "/clusters", Policies.ViewPortal),
+        ("/clusters/{Cluster:int}", "/clusters/0", Policies.ViewPortal),
+        ("/evaluation", "/evaluation", Policies.ViewPortal),
     ];
 
     /// <summary>Pages anyone may open: signing in and the error pages.</summary>
@@ -54,6 +58,15 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
     [
         ("GET", AuditEndpoints.ExportPath, Policies.ViewAudit),
     ];
+
+    /// <summary>
+    /// Endpoints that check a policy themselves rather than through endpoint metadata: the Hangfire dashboard's
+    /// authorization filter (<see cref="AdminDashboardAuthorizationFilter"/>) answers 401 or 403 instead of redirecting.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SelfAuthorizingEndpoints = new Dictionary<string, string>
+    {
+        ["GET /hangfire/{**path}"] = Policies.ViewJobsDashboard,
+    };
 
     /// <summary>Endpoints open to anyone, and why.</summary>
     public static readonly IReadOnlySet<string> AnonymousEndpoints = new HashSet<string>
@@ -101,6 +114,12 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
             ["ModerationDesk.RejectAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationDesk>().RejectAsync(c, 987_654, "matrix")),
             ["ModerationDesk.ReverseAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationDesk>().ReverseAsync(c, 987_654, ModerationReasons.ModeratorError, "matrix")),
             ["PersonalizationSettings.SetAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<PersonalizationSettings>().SetAsync(c, 987_654, false)),
+            ["TrainingActions.RunNowAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.RunNowAsync(c, "no-such-job"))),
+            ["TrainingActions.SaveScheduleAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.SaveScheduleAsync(c, "no-such-job", "0 3 * * *", true))),
+            ["TrainingActions.PromoteAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.PromoteAsync(c, 987_654, "matrix"))),
+            ["TrainingActions.RollbackAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.RollbackAsync(c, " "))),
+            ["TrainingActions.RenameClusterAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.RenameClusterAsync(c, 987_654, 0, "matrix"))),
+            ["TrainingActions.SimulateAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.SimulateAsync(c, 0, 0, null, CancellationToken.None))),
             ["AuditReview.VerifyAsync"] = (Policies.ViewAudit, (s, c) => s.GetRequiredService<AuditReview>().VerifyAsync(c)),
             ["AuditReview.BeginExportAsync"] = (Policies.ViewAudit, (s, c) => s.GetRequiredService<AuditReview>().BeginExportAsync(c, AuditFilter.None)),
         };
@@ -214,6 +233,13 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
                         problems.Add($"{key} was expected to fall under the fallback policy.");
                     }
                 }
+                else if (SelfAuthorizingEndpoints.ContainsKey(key))
+                {
+                    if (anonymous)
+                    {
+                        problems.Add($"{key} checks its own policy and must not also allow anonymous access.");
+                    }
+                }
                 else if (AnonymousEndpoints.Contains(key))
                 {
                     if (!anonymous)
@@ -254,6 +280,33 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
             Assert.Equal(before + 1, (await fixture.DenialsAsync(actor, $"endpoint:{path}")).Count);
+        }
+    }
+
+    public static TheoryData<string, string, string> SelfAuthorizingCases =>
+        Cross(SelfAuthorizingEndpoints.Select(e => (e.Key.Split(' ')[1].Replace("{**path}", "jobs/enqueued", StringComparison.Ordinal), e.Value)));
+
+    /// <summary>The jobs dashboard: the allowed role opens it; the others get 403 and the refusal is recorded.</summary>
+    [Theory]
+    [MemberData(nameof(SelfAuthorizingCases))]
+    public async Task SelfAuthorizingEndpoint_Role_AnswersOr403AndRecorded(string path, string policy, string role)
+    {
+        var client = fixture.ClientFor(role);
+        var actor = PermissionMatrixFixture.EmailOf(role);
+        var before = (await fixture.DenialsAsync(actor)).Count;
+
+        using var response = await client.GetAsync(path);
+
+        if (Policies.Allows(policy, role))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            var denials = await fixture.DenialsAsync(actor);
+            Assert.Equal(before + 1, denials.Count);
+            Assert.Equal($"Needs the {policy} permission", denials[0].Reason);
         }
     }
 
@@ -321,6 +374,12 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
             Assert.Equal($"Needs the {policy} permission", denial.Reason);
             Assert.Equal(caller.ClientAddress, denial.ClientAddress);
         }
+    }
+
+    private static async Task Training<T>(IServiceProvider services, Func<Portal.Components.Pages.Training.TrainingActions, Task<T>> attempt)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await attempt(scope.ServiceProvider.GetRequiredService<Portal.Components.Pages.Training.TrainingActions>());
     }
 
     private static TheoryData<string, string, string> Cross(IEnumerable<(string Subject, string Policy)> rows)

@@ -15,7 +15,7 @@ public sealed class ImportVerbTests : IDisposable
     [InlineData("Option --format of 'import' is required. Valid formats: movielens, kuairec.", "import", "some/folder")]
     [InlineData("Unknown format 'netflix'. Valid formats: movielens, kuairec.", "import", "--format", "netflix", "some/folder")]
     [InlineData("Missing PATH: the folder holding the data set, as in 'import --format movielens PATH'.", "import", "--format", "movielens")]
-    [InlineData("Unknown option '--limit' for 'import'. Valid options: --format, --db, --force.", "import", "--format", "movielens", "x", "--limit", "3")]
+    [InlineData("Unknown option '--limit' for 'import'. Valid options: --format, --db, --portal-db, --force.", "import", "--format", "movielens", "x", "--limit", "3")]
     [InlineData("Option --db of 'import' needs a value.", "import", "--format", "movielens", "x", "--db")]
     public async Task Run_BadArguments_Exits2WithOneLine(string message, params string[] args)
     {
@@ -86,6 +86,41 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("u.data:2: unknown item: movie 9 is not in u.item", output, StringComparison.Ordinal);
         Assert.Contains("u.data:3: value not a number or out of range: rating '6' is not one of 0.5, 1, ..., 5", output, StringComparison.Ordinal);
         Assert.Contains("u.data:4: unknown item", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithAPortalDatabase_RecordsTheImportInItsAuditLog()
+    {
+        _folder.WritePlantedMl100k(users: 10, items: 12, ratingsPerUser: 5);
+        var portal = Path.Combine(_folder.Path, "portal.db");
+        var (keyCode, _, keyError) = await RunAsync("apikey", "create", "--name", "setup", "--db", portal);
+        Assert.True(keyCode == CliExitCodes.Success, keyError);
+
+        var (code, output, error) = await RunAsync("import", "--format", "movielens", _folder.Path, "--db", DatabasePath, "--portal-db", portal);
+
+        Assert.True(code == CliExitCodes.Success, error);
+        Assert.Contains("recorded in the portal's audit log", output, StringComparison.Ordinal);
+        using var connection = new SqliteConnection($"Data Source={portal}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Actor\", \"After\" FROM \"AuditEntries\" WHERE \"Action\" = 'data.imported'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.StartsWith("command line", reader.GetString(0), StringComparison.Ordinal);
+        Assert.Contains("12 videos, 10 users, ", reader.GetString(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithoutAPortalDatabase_SaysTheImportIsNotAudited()
+    {
+        _folder.WritePlantedMl100k(users: 10, items: 12, ratingsPerUser: 5);
+        var portal = Path.Combine(_folder.Path, "no-portal.db");
+
+        var (code, output, error) = await RunAsync("import", "--format", "movielens", _folder.Path, "--db", DatabasePath, "--portal-db", portal);
+
+        Assert.True(code == CliExitCodes.Success, error);
+        Assert.Contains($"No portal database at {portal}", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(portal));
     }
 
     private long Count(string table)

@@ -655,6 +655,33 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                     b.ToTable("World", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Engine.Training.ModelArtifactFile", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("ModelVersionId", "Name");
+
+                    b.ToTable("ModelArtifactFiles", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Engine.Training.ModelVersionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -859,6 +886,15 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                     b.HasOne("Portal.Engine.Catalog.Video", null)
                         .WithMany()
                         .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Engine.Training.ModelArtifactFile", b =>
+                {
+                    b.HasOne("Portal.Engine.Training.ModelVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -365,6 +365,27 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModelArtifactFiles",
+                columns: table => new
+                {
+                    ModelVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModelArtifactFiles", x => new { x.ModelVersionId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_ModelArtifactFiles_ModelVersions_ModelVersionId",
+                        column: x => x.ModelVersionId,
+                        principalTable: "ModelVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Videos",
                 columns: table => new
                 {
@@ -604,7 +625,7 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 name: "Leases");
 
             migrationBuilder.DropTable(
-                name: "ModelVersions");
+                name: "ModelArtifactFiles");
 
             migrationBuilder.DropTable(
                 name: "ModerationChanges");
@@ -644,6 +665,9 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AppUsers");
+
+            migrationBuilder.DropTable(
+                name: "ModelVersions");
 
             migrationBuilder.DropTable(
                 name: "Hashtags");

@@ -11,7 +11,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEngineDbContext))]
-    [Migration("20261128003652_InitialCreate")]
+    [Migration("20261128010214_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -641,6 +641,33 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                     b.ToTable("World", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Engine.Training.ModelArtifactFile", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("ModelVersionId", "Name");
+
+                    b.ToTable("ModelArtifactFiles", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Engine.Training.ModelVersionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -841,6 +868,15 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Portal.Engine.Catalog.Video", null)
                         .WithMany()
                         .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Engine.Training.ModelArtifactFile", b =>
+                {
+                    b.HasOne("Portal.Engine.Training.ModelVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

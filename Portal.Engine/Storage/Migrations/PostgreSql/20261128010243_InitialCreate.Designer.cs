@@ -12,7 +12,7 @@ using Portal.Engine.Storage;
 namespace Portal.Engine.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresEngineDbContext))]
-    [Migration("20261128003728_InitialCreate")]
+    [Migration("20261128010243_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -658,6 +658,33 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                     b.ToTable("World", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Engine.Training.ModelArtifactFile", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("ModelVersionId", "Name");
+
+                    b.ToTable("ModelArtifactFiles", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Engine.Training.ModelVersionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -862,6 +889,15 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                     b.HasOne("Portal.Engine.Catalog.Video", null)
                         .WithMany()
                         .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Engine.Training.ModelArtifactFile", b =>
+                {
+                    b.HasOne("Portal.Engine.Training.ModelVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

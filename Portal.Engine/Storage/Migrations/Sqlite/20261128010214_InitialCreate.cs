@@ -364,6 +364,27 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModelArtifactFiles",
+                columns: table => new
+                {
+                    ModelVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModelArtifactFiles", x => new { x.ModelVersionId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_ModelArtifactFiles_ModelVersions_ModelVersionId",
+                        column: x => x.ModelVersionId,
+                        principalTable: "ModelVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Videos",
                 columns: table => new
                 {
@@ -603,7 +624,7 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 name: "Leases");
 
             migrationBuilder.DropTable(
-                name: "ModelVersions");
+                name: "ModelArtifactFiles");
 
             migrationBuilder.DropTable(
                 name: "ModerationChanges");
@@ -643,6 +664,9 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AppUsers");
+
+            migrationBuilder.DropTable(
+                name: "ModelVersions");
 
             migrationBuilder.DropTable(
                 name: "Hashtags");
