@@ -26,11 +26,10 @@ public sealed class InstanceSyncServiceTests(ITestOutputHelper output)
         return settings;
     }
 
-    private static async Task<(EngineTestDatabase A, EngineTestDatabase B)> TwoInstancesAsync(
-        DatabaseProvider provider, Dictionary<string, string?> settings, Func<EngineTestDatabase, Dictionary<string, string?>>? settingsOfB = null)
+    private static async Task<(EngineTestDatabase A, EngineTestDatabase B)> TwoInstancesAsync(DatabaseProvider provider, Dictionary<string, string?> settings)
     {
         var a = await EngineTestDatabase.CreateSeededAsync(settings: settings, provider: provider);
-        var b = await a.AttachInstanceAsync(settingsOfB?.Invoke(a) ?? settings);
+        var b = await a.AttachInstanceAsync(settings);
         await b.StartEngineAsync();
         // The first tick of each only records where things stand.
         Assert.Empty(await a.Get<InstanceSyncService>().SyncOnceAsync());
@@ -81,15 +80,12 @@ public sealed class InstanceSyncServiceTests(ITestOutputHelper output)
         Assert.True(serving.Availability.IsServable(serving.Catalog.IndexOf(target)));
     }
 
-    /// <summary>
-    /// The instances share the models folder here: model artifacts live in files, and B reads the version A trained
-    /// from A's folder.
-    /// </summary>
+    /// <summary>Each instance has its own models folder: B fetches the version A trained from the database copy.</summary>
     [Fact]
     public async Task ModelPromotedOnA_ServesOnB_AndTheRollbackToo()
     {
         var settings = new Dictionary<string, string?> { ["Engine:Training:AutoPromote"] = "false" };
-        var (a, b) = await TwoInstancesAsync(DatabaseProvider.PostgreSql, settings, a => new(settings) { ["Engine:Training:ArtifactsPath"] = a.ModelsPath });
+        var (a, b) = await TwoInstancesAsync(DatabaseProvider.PostgreSql, settings);
         await using var _ = a;
         await using var __ = b;
         var trained = await a.Get<TrainingPipeline>().RunAsync("test");
