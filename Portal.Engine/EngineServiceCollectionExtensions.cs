@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
+using Portal.Engine.Instances;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
 using Portal.Engine.Training;
@@ -14,6 +15,7 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddPortalEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEngineStorage(configuration);
+        services.AddInstances();
         services.AddSyntheticWorld();
         services.AddFeed();
         services.AddCatalogStatistics();

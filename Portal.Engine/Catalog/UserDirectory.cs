@@ -2,15 +2,26 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Engine.Instances;
 using Portal.Engine.Storage;
 
 namespace Portal.Engine.Catalog;
 
 /// <summary>
 /// Every app user's profile, in memory, so that feed requests and event validation never query the user table.
-/// Loaded at start; new users are written through the <see cref="WriteQueue"/> and added at once.
+/// Loaded at start; new users are written through the <see cref="WriteQueue"/> and added at once. When several
+/// instances share the database (<see cref="InstancesOptions.Sync"/>), a user another instance registered is looked
+/// up in the database the first time it is asked for (<see cref="FindAsync"/>), and creations and personalisation
+/// switches bump the <see cref="SharedChanges.Users"/> marker.
 /// </summary>
-public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> contexts, WriteQueue writes, TimeProvider time)
+public sealed partial class UserDirectory(
+    IDbContextFactory<EngineDbContext> contexts,
+    WriteQueue writes,
+    SharedChanges shared,
+    IOptions<InstancesOptions> instances,
+    IOptions<StorageOptions> storage,
+    TimeProvider time)
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
@@ -24,6 +35,49 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
     public bool TryGet(long id, out UserProfile profile) => _users.TryGetValue(id, out profile!);
 
     public bool Exists(long id) => _users.ContainsKey(id);
+
+    /// <summary>
+    /// The user's profile: from memory, or, when instances sync, from the database for a user registered by another
+    /// instance since this one loaded (then kept in memory). Null when there is no such user.
+    /// </summary>
+    public async ValueTask<UserProfile?> FindAsync(long id, CancellationToken ct = default)
+    {
+        if (_users.TryGetValue(id, out var profile))
+        {
+            return profile;
+        }
+
+        if (!instances.Value.SyncEnabled(storage.Value.Provider))
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var row = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        profile = new UserProfile(row.Id, row.Language, row.Country, row.Device, row.Personalized, row.CreatedAt);
+        _users.TryAdd(id, profile);
+        InterlockedMax(ref _maxId, id);
+        return _users.TryGetValue(id, out var kept) ? kept : profile;
+    }
+
+    /// <summary>Makes sure the users among <paramref name="ids"/> that exist are in memory (see <see cref="FindAsync"/>).</summary>
+    public async Task EnsureLoadedAsync(IEnumerable<long> ids, CancellationToken ct = default)
+    {
+        if (!instances.Value.SyncEnabled(storage.Value.Provider))
+        {
+            return;
+        }
+
+        foreach (var id in ids.Where(id => !_users.ContainsKey(id)).Distinct())
+        {
+            await FindAsync(id, ct).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Up to <paramref name="count"/> user ids spread evenly over all ids: a stable sample for comparisons.</summary>
     public IReadOnlyList<long> Sample(int count)
@@ -69,9 +123,10 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
         var now = time.GetUtcNow().UtcDateTime;
         var createdAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         long id;
+        long changed;
         try
         {
-            id = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
+            (id, changed) = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException ex) when (request.Id is { } taken && IsKeyViolation(ex))
         {
@@ -82,27 +137,30 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
         var profile = new UserProfile(id, language, country, device, true, createdAt);
         _users[id] = profile;
         InterlockedMax(ref _maxId, id);
+        shared.Remember(SharedChanges.Users, changed);
         return new UserCreation(profile, new Dictionary<string, string[]>(), Conflict: false);
     }
 
     /// <summary>Switches personalisation on or off for a user; false when the user does not exist.</summary>
     public async Task<bool> SetPersonalizedAsync(long id, bool personalized, CancellationToken ct = default)
     {
-        if (!_users.TryGetValue(id, out var profile))
+        if (await FindAsync(id, ct).ConfigureAwait(false) is not { } profile)
         {
             return false;
         }
 
-        await writes.ExecuteAsync((connection, transaction) =>
+        var changed = await writes.ExecuteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "UPDATE \"AppUsers\" SET \"Personalized\" = @p WHERE \"Id\" = @id";
             command.AddParameter("p", personalized);
             command.AddParameter("id", id);
-            return command.ExecuteNonQuery();
+            command.ExecuteNonQuery();
+            return shared.Bump(connection, transaction, SharedChanges.Users);
         }, ct).ConfigureAwait(false);
         _users[id] = profile with { Personalized = personalized };
+        shared.Remember(SharedChanges.Users, changed);
         return true;
     }
 
@@ -149,7 +207,7 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
         return errors;
     }
 
-    private Task<long> Insert(long? requestedId, string language, string country, DeviceType device, DateTime createdAt, CancellationToken ct) =>
+    private Task<(long Id, long Changed)> Insert(long? requestedId, string language, string country, DeviceType device, DateTime createdAt, CancellationToken ct) =>
         writes.ExecuteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
@@ -173,7 +231,7 @@ public sealed partial class UserDirectory(IDbContextFactory<EngineDbContext> con
             command.AddParameter("at", UtcDateTimeConverter.ToUnixMilliseconds(createdAt));
             command.AddParameter("personalized", true);
             command.ExecuteNonQuery();
-            return newId;
+            return (newId, shared.Bump(connection, transaction, SharedChanges.Users));
         }, ct);
 
     /// <summary>A primary-key or unique constraint refused the row (SQLite's extended codes, PostgreSQL's 23505).</summary>

@@ -10,7 +10,7 @@ namespace Portal.Engine.Diversity;
 /// active and applies from the next feed request; a rollback republishes an old version's rules as a new version,
 /// so history only grows.
 /// </summary>
-public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> contexts, WriteQueue writes, IOptions<DiversityOptions> defaults, TimeProvider time)
+public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> contexts, WriteQueue writes, SharedChanges shared, IOptions<DiversityOptions> defaults, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _publish = new(1, 1);
@@ -86,7 +86,7 @@ public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> conte
             var now = time.GetUtcNow().UtcDateTime;
             now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
             var json = JsonSerializer.Serialize(rules, Json);
-            var version = await writes.ExecuteAsync((connection, transaction) =>
+            var (version, changed) = await writes.ExecuteAsync((connection, transaction) =>
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
@@ -99,10 +99,11 @@ public sealed class DiversityRulesStore(IDbContextFactory<EngineDbContext> conte
                 command.AddParameter("reason", reason.Trim());
                 command.AddParameter("at", UtcDateTimeConverter.ToUnixMilliseconds(now));
                 command.ExecuteNonQuery();
-                return next;
+                return (next, shared.Bump(connection, transaction, SharedChanges.Rules));
             }, ct);
             var active = new ActiveDiversityRules(version, rules, author.Trim(), reason.Trim(), now);
             _active = active;
+            shared.Remember(SharedChanges.Rules, changed);
             return new RulesPublication(active, new Dictionary<string, string[]>());
         }
         finally

@@ -36,6 +36,12 @@ public sealed class EventIngestor(
             return new IngestResult(0, new Dictionary<string, string[]> { ["idempotencyKey"] = [$"An idempotency key is 1 to {MaxIdempotencyKeyLength} visible ASCII characters."] }, false);
         }
 
+        if (incoming is not null)
+        {
+            // A user another instance registered a moment ago is looked up once (only when instances sync).
+            await users.EnsureLoadedAsync(incoming.Where(e => e?.UserId is not null).Select(e => e!.UserId!.Value), ct).ConfigureAwait(false);
+        }
+
         var (events, errors, notFound) = Validate(incoming, snapshot.Catalog);
         if (errors.Count > 0)
         {

@@ -16,6 +16,9 @@ public sealed class UserState
     private readonly List<EngagementRecord> _recent = [];
     private readonly List<int> _servedCreators = [];
     private readonly List<int> _servedSounds = [];
+    private readonly HashSet<long> _liveEventIds = [];
+    private readonly HashSet<Guid> _ownRequests = [];
+    private readonly Queue<Guid> _ownRequestOrder = new();
 
     public UserState(long userId, int recentCapacity, double affinityHalfLifeHours, double notInterestedFatigueHours, long loadedWatermark = 0)
     {
@@ -24,6 +27,7 @@ public sealed class UserState
         _affinityHalfLifeMs = affinityHalfLifeHours * 3_600_000;
         _fatigueMs = notInterestedFatigueHours * 3_600_000;
         LoadedWatermark = loadedWatermark;
+        CaughtUpEventId = loadedWatermark;
     }
 
     public Lock Gate { get; } = new();
@@ -35,6 +39,21 @@ public sealed class UserState
 
     /// <summary>The highest event id applied.</summary>
     public long LastEventId { get; private set; }
+
+    /// <summary>
+    /// Every one of the user's events with an id up to this has been applied (read at load, or by a catch-up with
+    /// other instances); events applied live above it are remembered by id until a catch-up passes them.
+    /// </summary>
+    public long CaughtUpEventId { get; private set; }
+
+    /// <summary>Every one of the user's served batches with a served-log id up to this has been recorded.</summary>
+    public long CaughtUpServedId { get; internal set; }
+
+    /// <summary>
+    /// Remember the ids of events applied live and the request ids of batches served here, so that catching up with
+    /// what other instances stored (<see cref="CatchUp"/>) applies each exactly once. Set when instances sync.
+    /// </summary>
+    public bool TracksCatchUp { get; internal set; }
 
     /// <summary>Engagements other than impressions.</summary>
     public int EngagementCount { get; private set; }
@@ -124,9 +143,92 @@ public sealed class UserState
         }
     }
 
-    /// <summary>Records a served batch: its videos are seen, and their creators and sounds enter the cooldown window.</summary>
-    public void RecordServed(IEnumerable<(int VideoId, int CreatorId, int SoundId)> items, long atMs)
+    /// <summary>
+    /// Applies an event this instance stored (the ingestor, right after the commit) unless it was already applied: read
+    /// at load, or by a catch-up that ran between the commit and now. False when it was skipped.
+    /// </summary>
+    public bool ApplyLive(long eventId, int videoId, EngagementKind kind, float? watchFraction, long atMs, CatalogSnapshot catalog)
     {
+        if (eventId <= CaughtUpEventId || (TracksCatchUp && !_liveEventIds.Add(eventId)))
+        {
+            return false;
+        }
+
+        Apply(eventId, videoId, kind, watchFraction, atMs, catalog);
+        return true;
+    }
+
+    /// <summary>
+    /// Applies what the database holds for the user beyond <see cref="CaughtUpEventId"/> and <see cref="CaughtUpServedId"/>
+    /// (stored by other instances), skipping events already applied live and batches served by this instance. Returns
+    /// how many events and batches were new.
+    /// </summary>
+    public (int Events, int Batches) CatchUp(IReadOnlyList<CatchUpEvent> events, IReadOnlyList<CatchUpBatch> batches, CatalogSnapshot catalog)
+    {
+        var newBatches = 0;
+        foreach (var batch in batches.OrderBy(b => b.Id))
+        {
+            if (batch.Id <= CaughtUpServedId)
+            {
+                continue;
+            }
+
+            CaughtUpServedId = batch.Id;
+            if (_ownRequests.Remove(batch.RequestId))
+            {
+                continue;
+            }
+
+            RecordServed(batch.VideoIds.Select(videoId =>
+            {
+                var video = catalog.IndexOf(videoId);
+                return video < 0 ? (videoId, -1, -1) : (videoId, catalog.CreatorIds[catalog.CreatorOf[video]], catalog.SoundIds[catalog.SoundOf[video]]);
+            }), batch.AtMs);
+            newBatches++;
+        }
+
+        var newEvents = 0;
+        var caughtUp = CaughtUpEventId;
+        foreach (var e in events.OrderBy(e => e.AtMs).ThenBy(e => e.Id))
+        {
+            if (e.Id <= CaughtUpEventId)
+            {
+                continue;
+            }
+
+            caughtUp = Math.Max(caughtUp, e.Id);
+            if (_liveEventIds.Remove(e.Id))
+            {
+                continue;
+            }
+
+            Apply(e.Id, e.VideoId, e.Kind, e.WatchFraction, e.AtMs, catalog);
+            newEvents++;
+        }
+
+        CaughtUpEventId = caughtUp;
+        _liveEventIds.RemoveWhere(id => id <= caughtUp);
+        return (newEvents, newBatches);
+    }
+
+    /// <summary>Records a served batch: its videos are seen, and their creators and sounds enter the cooldown window.</summary>
+    public void RecordServed(IEnumerable<(int VideoId, int CreatorId, int SoundId)> items, long atMs) => RecordServed(items, atMs, requestId: null);
+
+    /// <summary>
+    /// Records a batch built here; with <paramref name="requestId"/> (when catching up is tracked), the same batch read
+    /// back from the served log later is not recorded twice.
+    /// </summary>
+    public void RecordServed(IEnumerable<(int VideoId, int CreatorId, int SoundId)> items, long atMs, Guid? requestId)
+    {
+        if (requestId is { } request && TracksCatchUp && _ownRequests.Add(request))
+        {
+            _ownRequestOrder.Enqueue(request);
+            while (_ownRequestOrder.Count > 256)
+            {
+                _ownRequests.Remove(_ownRequestOrder.Dequeue());
+            }
+        }
+
         foreach (var (videoId, creatorId, soundId) in items)
         {
             Seen.Add(videoId);
@@ -150,6 +252,8 @@ public sealed class UserState
         var copy = new UserState(UserId, _recentCapacity, _affinityHalfLifeMs / 3_600_000, _fatigueMs / 3_600_000, LoadedWatermark)
         {
             LastEventId = LastEventId,
+            CaughtUpEventId = CaughtUpEventId,
+            CaughtUpServedId = CaughtUpServedId,
             EngagementCount = EngagementCount,
             BatchesServed = BatchesServed,
             LastServedAtMs = LastServedAtMs,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Engine.Catalog;
 using Portal.Engine.Feed;
+using Portal.Engine.Instances;
 using Portal.Engine.Storage;
 
 namespace Portal.Engine.Events;
@@ -10,9 +11,15 @@ namespace Portal.Engine.Events;
 /// <summary>
 /// The online state of every user the engine has seen since it started, loaded on first use from the user's
 /// stored events and served log (so it survives a restart), then kept current by <see cref="Apply"/> on every
-/// ingested event and by the feed on every served batch, with no retraining.
+/// ingested event and by the feed on every served batch, with no retraining. When instances share the database
+/// (<see cref="InstancesOptions.Sync"/>), <see cref="CatchUpAsync"/> adds what other instances stored for the user
+/// (events sent to them, batches they served) before each batch.
 /// </summary>
-public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, IOptions<FeedOptions> options)
+public sealed class UserStateStore(
+    IDbContextFactory<EngineDbContext> contexts,
+    IOptions<FeedOptions> options,
+    IOptions<InstancesOptions> instances,
+    IOptions<StorageOptions> storage)
 {
     private readonly ConcurrentDictionary<long, Lazy<Task<UserState>>> _states = new();
 
@@ -21,7 +28,12 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
     /// <summary>The user's state, loading it from the database the first time.</summary>
     public Task<UserState> GetAsync(long userId, CatalogSnapshot catalog, CancellationToken ct = default)
     {
-        var entry = _states.GetOrAdd(userId, id => new Lazy<Task<UserState>>(() => LoadAsync(id, catalog, upToEventId: null, servedBefore: null, CancellationToken.None)));
+        var entry = _states.GetOrAdd(userId, id => new Lazy<Task<UserState>>(async () =>
+        {
+            var state = await LoadAsync(id, catalog, upToEventId: null, servedBefore: null, CancellationToken.None).ConfigureAwait(false);
+            state.TracksCatchUp = SyncEnabled;
+            return state;
+        }));
         var task = entry.Value;
         if (task.IsFaulted || task.IsCanceled)
         {
@@ -35,7 +47,7 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
     public void AddEmpty(long userId)
     {
         var settings = options.Value;
-        var state = new UserState(userId, settings.RecentEngagements, settings.AffinityHalfLifeHours, settings.NotInterestedFatigueHours);
+        var state = new UserState(userId, settings.RecentEngagements, settings.AffinityHalfLifeHours, settings.NotInterestedFatigueHours) { TracksCatchUp = SyncEnabled };
         _states.TryAdd(userId, new Lazy<Task<UserState>>(Task.FromResult(state)));
     }
 
@@ -66,12 +78,70 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
             {
                 foreach (var (id, e) in group)
                 {
-                    if (id > state.LoadedWatermark)
-                    {
-                        state.Apply(id, e.VideoId, e.Kind, e.WatchFraction, UtcDateTimeConverter.ToUnixMilliseconds(e.At), catalog);
-                    }
+                    state.ApplyLive(id, e.VideoId, e.Kind, e.WatchFraction, UtcDateTimeConverter.ToUnixMilliseconds(e.At), catalog);
                 }
             }
+        }
+    }
+
+    /// <summary>Whether states catch up with other instances (see <see cref="InstancesOptions.Sync"/>).</summary>
+    public bool SyncEnabled => instances.Value.SyncEnabled(storage.Value.Provider);
+
+    /// <summary>
+    /// Applies the user's events and served batches that other instances stored since this state last looked, each
+    /// exactly once: one indexed query on (user, id). Does nothing unless instances sync. Returns what was new.
+    /// </summary>
+    public async Task<(int Events, int Batches)> CatchUpAsync(UserState state, CatalogSnapshot catalog, CancellationToken ct = default)
+    {
+        if (!SyncEnabled || !state.TracksCatchUp)
+        {
+            return (0, 0);
+        }
+
+        long eventsAfter, servedAfter;
+        lock (state.Gate)
+        {
+            eventsAfter = state.CaughtUpEventId;
+            servedAfter = state.CaughtUpServedId;
+        }
+
+        var events = new List<CatchUpEvent>();
+        var batches = new List<CatchUpBatch>();
+        await using (var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                SELECT 0, "Id", "VideoId", "Kind", "WatchFraction", "At", NULL, NULL FROM "Events" WHERE "UserId" = @user AND "Id" > @events
+                UNION ALL
+                SELECT 1, "Id", 0, 0, NULL, "At", "VideoIds", CAST("RequestId" AS TEXT) FROM "ServedBatches" WHERE "UserId" = @user AND "Id" > @served AND "Mode" = 0
+                """;
+            command.AddParameter("user", state.UserId);
+            command.AddParameter("events", eventsAfter);
+            command.AddParameter("served", servedAfter);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (reader.GetInt32(0) == 0)
+                {
+                    events.Add(new CatchUpEvent(reader.GetInt64(1), reader.GetInt32(2), (EngagementKind)reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetFloat(4), reader.GetInt64(5)));
+                }
+                else
+                {
+                    var videoIds = reader.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                    batches.Add(new CatchUpBatch(reader.GetInt64(1), Guid.Parse(reader.GetString(7)), videoIds, reader.GetInt64(5)));
+                }
+            }
+        }
+
+        if (events.Count == 0 && batches.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        lock (state.Gate)
+        {
+            return state.CatchUp(events, batches, catalog);
         }
     }
 
@@ -106,7 +176,7 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
         // Served batches first: only their order matters for cooldowns, and events are applied in time order after.
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT \"VideoIds\", \"At\" FROM \"ServedBatches\" WHERE \"UserId\" = @user AND \"Mode\" = 0" + (servedBefore is null ? "" : " AND At < $before") + " ORDER BY \"At\", \"Id\"";
+            command.CommandText = "SELECT \"VideoIds\", \"At\", \"Id\" FROM \"ServedBatches\" WHERE \"UserId\" = @user AND \"Mode\" = 0" + (servedBefore is null ? "" : " AND \"At\" < @before") + " ORDER BY \"At\", \"Id\"";
             command.AddParameter("user", userId);
             if (servedBefore is { } before)
             {
@@ -126,6 +196,7 @@ public sealed class UserStateStore(IDbContextFactory<EngineDbContext> contexts, 
                 }
 
                 state.RecordServed(items, reader.GetInt64(1));
+                state.CaughtUpServedId = Math.Max(state.CaughtUpServedId, reader.GetInt64(2));
             }
         }
 

@@ -32,12 +32,14 @@ public sealed class FeedService(
     public async ValueTask<FeedBatch?> NextBatchAsync(FeedRequest request, CancellationToken ct = default)
     {
         var snapshot = serving.Current;
-        if (!users.TryGet(request.UserId, out var profile))
+        if (await users.FindAsync(request.UserId, ct).ConfigureAwait(false) is not { } profile)
         {
             return null;
         }
 
         var state = await states.GetAsync(request.UserId, snapshot.Catalog, ct).ConfigureAwait(false);
+        // What other instances stored for the user (events sent to them, batches they served); nothing on one instance.
+        await states.CatchUpAsync(state, snapshot.Catalog, ct).ConfigureAwait(false);
         return Build(profile, state, snapshot, rules.Active, request, time.GetUtcNow().UtcDateTime);
     }
 
@@ -54,12 +56,13 @@ public sealed class FeedService(
     public async Task<FeedSandbox?> CreateSandboxAsync(long userId, string? requestedBy, CancellationToken ct = default)
     {
         var snapshot = serving.Current;
-        if (!users.TryGet(userId, out var profile))
+        if (await users.FindAsync(userId, ct).ConfigureAwait(false) is not { } profile)
         {
             return null;
         }
 
         var state = await states.GetAsync(userId, snapshot.Catalog, ct).ConfigureAwait(false);
+        await states.CatchUpAsync(state, snapshot.Catalog, ct).ConfigureAwait(false);
         UserState copy;
         lock (state.Gate)
         {
@@ -92,7 +95,7 @@ public sealed class FeedService(
 
             if (request.Mode is FeedMode.Serve or FeedMode.Sandbox)
             {
-                state.RecordServed(batch.Items.Select(i => (i.VideoId, i.CreatorId, i.SoundId)), nowMs);
+                state.RecordServed(batch.Items.Select(i => (i.VideoId, i.CreatorId, i.SoundId)), nowMs, request.Mode == FeedMode.Serve && log ? requestId : null);
             }
 
             if (log && request.Mode != FeedMode.Replay)

@@ -3,6 +3,7 @@ using Portal.Engine.Candidates;
 using Portal.Engine.Catalog;
 using Portal.Engine.Diversity;
 using Portal.Engine.Events;
+using Portal.Engine.Instances;
 using Portal.Engine.Ranking;
 
 namespace Portal.Engine.Feed;
@@ -50,9 +51,12 @@ public static class FeedServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Loads the engine in the background once the host starts and keeps its snapshots fresh.</summary>
+    /// <summary>
+    /// Loads the engine in the background once the host starts and keeps its snapshots fresh, including changes other
+    /// instances on the same database make (<see cref="Instances.InstanceSyncService"/>).
+    /// </summary>
     public static IServiceCollection AddServingRefresh(this IServiceCollection services) =>
-        services.AddHostedService<ServingRefreshService>();
+        services.AddHostedService<ServingRefreshService>().AddInstanceSync();
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {

@@ -59,7 +59,8 @@ public sealed class ServingRefreshService(
                     }
                     else
                     {
-                        await serving.RefreshEngagementAsync(stoppingToken);
+                        // Every instance rebuilds on its own timer, so there is nothing to tell the others.
+                        await serving.RefreshEngagementAsync(announce: false, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

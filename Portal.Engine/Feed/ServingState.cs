@@ -3,6 +3,7 @@ using Portal.Engine.Catalog;
 using Portal.Engine.Clustering;
 using Portal.Engine.Events;
 using Portal.Engine.Representation;
+using Portal.Engine.Storage;
 using Portal.Engine.Training;
 
 
@@ -20,6 +21,7 @@ public sealed class ServingState(
     ModerationStates moderation,
     CatalogChanges changes,
     ModelStore models,
+    SharedChanges shared,
     TimeProvider time,
     ILogger<ServingState> log)
 {
@@ -91,8 +93,14 @@ public sealed class ServingState(
         }
     }
 
-    /// <summary>Rebuilds popularity, trending and co-engagement from the events stored so far.</summary>
-    public async Task RefreshEngagementAsync(CancellationToken ct = default)
+    /// <summary>Rebuilds popularity, trending and co-engagement from the events stored so far, and tells the other instances to do the same.</summary>
+    public Task RefreshEngagementAsync(CancellationToken ct = default) => RefreshEngagementAsync(announce: true, ct);
+
+    /// <summary>
+    /// Rebuilds popularity, trending and co-engagement from the events stored so far; with <paramref name="announce"/>,
+    /// bumps the <see cref="SharedChanges.Engagement"/> marker so that the other instances rebuild too.
+    /// </summary>
+    public async Task RefreshEngagementAsync(bool announce, CancellationToken ct = default)
     {
         var current = _current;
         if (current is null)
@@ -118,6 +126,31 @@ public sealed class ServingState(
         finally
         {
             _build.Release();
+        }
+
+        if (announce)
+        {
+            await shared.BumpAsync(SharedChanges.Engagement, ct);
+        }
+    }
+
+    /// <summary>Loads the version the registry records as active (the baseline when none is, or it cannot be loaded) and serves it.</summary>
+    public async Task ReloadModelAsync(CancellationToken ct = default)
+    {
+        var current = Current;
+        var (trained, modelError) = await models.LoadActiveAsync(current.Catalog, ct);
+        var model = trained ?? BuildBaselineModel(current.Catalog);
+        lock (_swap)
+        {
+            var latest = _current!;
+            if (!ReferenceEquals(latest.Catalog, current.Catalog))
+            {
+                // A full reload swapped in a new catalog meanwhile; it loaded the active model itself.
+                return;
+            }
+
+            ModelLoadError = modelError;
+            Swap(new ServingSnapshot(latest.Catalog, model, latest.Engagement, latest.Availability));
         }
     }
 

@@ -11,12 +11,14 @@ public sealed class UserInsights(ServingState serving, UserDirectory users, User
     public async Task<UserInsight?> GetAsync(long userId, int top = 8, CancellationToken ct = default)
     {
         var snapshot = serving.Current;
-        if (!users.Exists(userId))
+        if (await users.FindAsync(userId, ct) is null)
         {
             return null;
         }
 
         var state = await states.GetAsync(userId, snapshot.Catalog, ct);
+        // What other instances stored for the user counts here too (nothing happens on a single instance).
+        await states.CatchUpAsync(state, snapshot.Catalog, ct);
         var catalog = snapshot.Catalog;
         var clusters = snapshot.Model.Clusters;
         var now = UtcDateTimeConverter.ToUnixMilliseconds(time.GetUtcNow().UtcDateTime);

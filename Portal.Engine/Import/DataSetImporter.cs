@@ -43,7 +43,7 @@ public sealed class DataSetImporter(IDbContextFactory<EngineDbContext> contexts,
         }
 
         var loadTime = clock.Elapsed;
-        changes.NotifyChanged();
+        await changes.NotifyChangedAsync(ct);
         return new ImportReport(
             data.Format,
             data.Layout,

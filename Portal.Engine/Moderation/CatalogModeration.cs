@@ -10,7 +10,7 @@ namespace Portal.Engine.Moderation;
 /// all before the call returns, so the change takes effect on the very next feed request. Reasons, cases and the
 /// two-person rule belong to the portal; this is the engine's side of an action.
 /// </summary>
-public sealed class CatalogModeration(IDbContextFactory<EngineDbContext> contexts, ServingState serving, TimeProvider time)
+public sealed class CatalogModeration(IDbContextFactory<EngineDbContext> contexts, ServingState serving, SharedChanges shared, TimeProvider time)
 {
     public Task<ModerationResult> SetVideoAsync(int videoId, ModerationStatus status, string by, CancellationToken ct = default) =>
         ChangeAsync(ModerationSubject.Video, videoId, (int)status, by, ct);
@@ -98,6 +98,7 @@ public sealed class CatalogModeration(IDbContextFactory<EngineDbContext> context
 
         db.ModerationChanges.Add(new ModerationChange { Subject = subject, SubjectId = id, From = before, To = status, At = now, ChangedBy = by });
         await db.SaveChangesAsync(ct);
+        var changed = await shared.BumpAsync(db, SharedChanges.Moderation, ct);
         await transaction.CommitAsync(ct);
 
         if (serving.TryGetCurrent() is { } snapshot)
@@ -110,6 +111,7 @@ public sealed class CatalogModeration(IDbContextFactory<EngineDbContext> context
                 ModerationSubject.Sound when catalog.SoundIndexOf(id) is var s and >= 0 => a.WithSound(s, (SoundStatus)status),
                 _ => a,
             });
+            shared.Remember(SharedChanges.Moderation, changed);
         }
 
         return new ModerationResult(true, null, before, status);

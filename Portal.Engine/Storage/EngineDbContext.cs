@@ -64,6 +64,10 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<UserInterest> UserInterests => Set<UserInterest>();
 
+    public DbSet<SharedVersion> SharedVersions => Set<SharedVersion>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly, type => type.Namespace == typeof(EngineDbContext).Namespace + ".Configurations");
 

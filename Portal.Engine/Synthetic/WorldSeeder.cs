@@ -42,7 +42,7 @@ public sealed class WorldSeeder(IDbContextFactory<EngineDbContext> contexts, Cat
         var loader = new WorldLoader(contexts);
         await loader.LoadAsync(world, replaceExisting: force, new Progress10To100(progress), ct);
         var loadTime = clock.Elapsed;
-        changes.NotifyChanged();
+        await changes.NotifyChangedAsync(ct);
         log.LogInformation(
             "Seeded the {Preset} world (seed {Seed}): {Videos} videos, {Users} users, {Events} events; generated in {Generate:F1} s, loaded in {Load:F1} s",
             preset.Name, seed, world.Videos.Count, world.Users.Count, world.Events.Count, generateTime.TotalSeconds, loadTime.TotalSeconds);

@@ -17,6 +17,7 @@ public sealed class ModelRegistry(
     IDbContextFactory<EngineDbContext> contexts,
     ModelStore store,
     ServingState serving,
+    SharedChanges shared,
     IOptions<TrainingOptions> options,
     TimeProvider time,
     ILogger<ModelRegistry> log)
@@ -85,8 +86,9 @@ public sealed class ModelRegistry(
                 return PromotionResult.Refused($"Version {record.Version} could not be loaded: {ex.Message}");
             }
 
-            await MarkActiveAsync(record.Id, by, reason, ct);
+            var changed = await MarkActiveAsync(record.Id, by, reason, ct);
             serving.UseModel(model);
+            shared.Remember(SharedChanges.Model, changed);
             log.LogInformation("Model {Version} promoted by {By}: {Reason}", record.Version, by, reason);
             return PromotionResult.Done(record.Version, $"{record.Version} now serves.");
         }
@@ -126,10 +128,14 @@ public sealed class ModelRegistry(
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await db.ModelVersions.Where(m => m.Id == current.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, ModelStatus.Ready)
                     .SetProperty(m => m.Decision, $"Rolled back by {by}: {reason.Trim()}"), ct);
+                var changed = await shared.BumpAsync(db, SharedChanges.Model, ct);
+                await transaction.CommitAsync(ct);
                 serving.UseModel(ServingState.BuildBaselineModel(serving.Current.Catalog));
+                shared.Remember(SharedChanges.Model, changed);
                 return PromotionResult.Done("baseline", "No earlier version was ever active; the baseline serves.");
             }
             finally
@@ -160,7 +166,13 @@ public sealed class ModelRegistry(
         label.Name = name;
         label.RenamedBy = by;
         label.RenamedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        long changed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            changed = await shared.BumpAsync(db, SharedChanges.Model, ct);
+            await transaction.CommitAsync(ct);
+        }
 
         var current = serving.Current.Model;
         if (current.VersionId == versionId && cluster >= 0 && cluster < current.Clusters.Count)
@@ -174,6 +186,7 @@ public sealed class ModelRegistry(
                 UserClusters = current.UserClusters,
                 LearnedRanker = current.LearnedRanker,
             });
+            shared.Remember(SharedChanges.Model, changed);
         }
 
         return null;
@@ -268,7 +281,8 @@ public sealed class ModelRegistry(
         return stale.Count;
     }
 
-    internal async Task MarkActiveAsync(int id, string by, string reason, CancellationToken ct)
+    /// <summary>Records <paramref name="id"/> as the active version; returns the <see cref="SharedChanges.Model"/> version that announces it.</summary>
+    internal async Task<long> MarkActiveAsync(int id, string by, string reason, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -279,6 +293,8 @@ public sealed class ModelRegistry(
             .SetProperty(m => m.PromotedAt, now)
             .SetProperty(m => m.PromotedBy, by)
             .SetProperty(m => m.Decision, reason.Trim()), ct);
+        var changed = await shared.BumpAsync(db, SharedChanges.Model, ct);
         await transaction.CommitAsync(ct);
+        return changed;
     }
 }

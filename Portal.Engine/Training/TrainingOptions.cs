@@ -95,4 +95,12 @@ public sealed class TrainingOptions
     /// <summary>A run whose heartbeat is older than this, in minutes, is taken for interrupted and marked failed at start.</summary>
     [Range(0, 24 * 60)]
     public int StaleRunMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// How long, in seconds, the training lease lasts without renewal. A run holds the lease (one run at a time across
+    /// every instance on the database), renewing it every quarter of this (at most every 15 seconds); a lease whose
+    /// holder stopped renewing (its process died) can be taken over once it expires.
+    /// </summary>
+    [Range(10, 3_600)]
+    public int LeaseSeconds { get; set; } = 60;
 }

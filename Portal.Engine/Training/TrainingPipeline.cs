@@ -20,7 +20,8 @@ namespace Portal.Engine.Training;
 /// Trains a new <see cref="RecommenderModel"/> version, step by step: data (the events before the evaluation cutoff)
 /// → content vectors → collaborative factors → video clusters → user clusters → learned ranker → offline evaluation
 /// against the baselines and the active version → registry (artifacts, manifest, promotion). One run at a time per
-/// process. A failed or cancelled run records why, deletes its partial artifacts and leaves the active model serving.
+/// process, and across every instance on the database: a run holds the <see cref="LeaseName"/> lease, renewed while it
+/// runs. A failed or cancelled run records why, deletes its partial artifacts and leaves the active model serving.
 /// </summary>
 public sealed class TrainingPipeline(
     IDbContextFactory<EngineDbContext> contexts,
@@ -37,6 +38,8 @@ public sealed class TrainingPipeline(
     ModelArtifactShare share,
     ModelRegistry registry,
     TrainingProgress progress,
+    LeaseStore leases,
+    Instances.EngineInstance instance,
     IOptions<TrainingOptions> options,
     TimeProvider time,
     ILogger<TrainingPipeline> log)
@@ -47,6 +50,9 @@ public sealed class TrainingPipeline(
         ("user clusters", 62, 68), ("ranker", 68, 76), ("evaluation", 76, 95), ("registry", 95, 100),
     ];
 
+    /// <summary>The lease a run holds, so that no two instances on one database train at once.</summary>
+    public const string LeaseName = "training";
+
     private readonly SemaphoreSlim _single = new(1, 1);
 
     /// <summary>A test hook: throws inside the named step, to check that a failure leaves the active model serving.</summary>
@@ -55,7 +61,7 @@ public sealed class TrainingPipeline(
     public bool IsRunning => _single.CurrentCount == 0;
 
     /// <summary>Runs the whole pipeline. <paramref name="trigger"/> says what started it (schedule, manual, cli, first-start).</summary>
-    /// <exception cref="TrainingAlreadyRunningException">Another run is in progress in this process.</exception>
+    /// <exception cref="TrainingAlreadyRunningException">Another run is in progress in this process or in another instance.</exception>
     public async Task<TrainingResult> RunAsync(string trigger, string? requestedBy = null, Action<string>? console = null, CancellationToken ct = default)
     {
         if (!await _single.WaitAsync(0, ct))
@@ -63,6 +69,60 @@ public sealed class TrainingPipeline(
             throw new TrainingAlreadyRunningException();
         }
 
+        var leaseTime = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        try
+        {
+            if (!await leases.TryAcquireAsync(LeaseName, instance.Id, leaseTime, ct))
+            {
+                log.LogInformation("Training not started: another instance holds the training lease");
+                throw new TrainingAlreadyRunningException();
+            }
+        }
+        catch
+        {
+            _single.Release();
+            throw;
+        }
+
+        var renewEvery = TimeSpan.FromSeconds(Math.Min(15, options.Value.LeaseSeconds / 4.0));
+        var renewal = time.CreateTimer(_ => _ = RenewLeaseAsync(leaseTime), null, renewEvery, renewEvery);
+        try
+        {
+            return await RunHoldingLeaseAsync(trigger, requestedBy, console, ct);
+        }
+        finally
+        {
+            await renewal.DisposeAsync();
+            try
+            {
+                await leases.ReleaseAsync(LeaseName, instance.Id, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "Releasing the training lease failed; it expires by itself");
+            }
+
+            _single.Release();
+        }
+    }
+
+    private async Task RenewLeaseAsync(TimeSpan leaseTime)
+    {
+        try
+        {
+            if (!await leases.RenewAsync(LeaseName, instance.Id, leaseTime))
+            {
+                log.LogError("The training lease was lost (it expired and another instance took it); two runs may overlap");
+            }
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Renewing the training lease failed; trying again at the next renewal");
+        }
+    }
+
+    private async Task<TrainingResult> RunHoldingLeaseAsync(string trigger, string? requestedBy, Action<string>? console, CancellationToken ct)
+    {
         var clock = Stopwatch.StartNew();
         var steps = new List<TrainingStep>();
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -403,7 +463,6 @@ public sealed class TrainingPipeline(
         finally
         {
             progress.Finish("done");
-            _single.Release();
         }
     }
 

@@ -21,7 +21,7 @@ public static class UsersApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestBodyLimit(options.UsersMaxBodyBytes);
 
-        users.MapGet("{id}", GetUser)
+        users.MapGet("{id}", GetUserAsync)
             .WithName("GetUser")
             .WithSummary("Read an app user's profile")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -83,14 +83,14 @@ public static class UsersApi
     }
 
     /// <param name="id">The user's id.</param>
-    public static Results<Ok<UserResponse>, ProblemHttpResult> GetUser(long id, UserDirectory users, ServingState serving, HttpContext context)
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetUserAsync(long id, UserDirectory users, ServingState serving, HttpContext context)
     {
         if (!serving.IsReady)
         {
             return ApiProblems.EngineNotReady(context);
         }
 
-        return users.TryGet(id, out var user)
+        return await users.FindAsync(id, context.RequestAborted) is { } user
             ? TypedResults.Ok(new UserResponse(user.Id, user.Language, user.Country, DeviceTypes.NameOf(user.Device), user.Personalized, user.CreatedAt))
             : ApiProblems.NotFound($"There is no user {id}.");
     }

@@ -100,7 +100,7 @@ public sealed class ReportIntake(
             errors["videoId"] = [$"There is no video {videoId}."];
         }
 
-        if (report.UserId is { } userId && !users.Exists(userId))
+        if (report.UserId is { } userId && await users.FindAsync(userId, ct) is null)
         {
             errors["userId"] = [$"There is no user {userId}."];
         }

@@ -25,7 +25,8 @@ public sealed class PersonalizationSettings(UserDirectory users, StaffAuthorizat
     /// <summary>Without a permission check: for the API, whose key was checked already.</summary>
     public async Task<PersonalizationChange> SetAsync(AuditActor actor, long userId, bool personalized, CancellationToken ct = default)
     {
-        if (!users.TryGet(userId, out var profile))
+        // FindAsync also finds a user another instance on the same database registered a moment ago.
+        if (await users.FindAsync(userId, ct) is not { } profile)
         {
             return new PersonalizationChange(false, true, null, personalized, $"There is no user {userId}.");
         }

@@ -12,6 +12,8 @@ internal sealed class ServedBatchConfiguration : IEntityTypeConfiguration<Served
         builder.Property(b => b.RequestedBy).HasMaxLength(256);
         builder.HasIndex(b => b.RequestId).IsUnique();
         builder.HasIndex(b => new { b.UserId, b.At });
+        // A user's batches stored after a given id: what another instance catches up on before building a batch.
+        builder.HasIndex(b => new { b.UserId, b.Id });
         builder.HasIndex(b => b.At);
     }
 }

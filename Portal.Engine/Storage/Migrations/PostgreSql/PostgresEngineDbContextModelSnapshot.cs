@@ -346,6 +346,8 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
 
                     b.HasIndex("UserId", "At");
 
+                    b.HasIndex("UserId", "Id");
+
                     b.HasIndex("VideoId", "At");
 
                     b.ToTable("Events", (string)null);
@@ -463,6 +465,8 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
 
                     b.HasIndex("UserId", "At");
 
+                    b.HasIndex("UserId", "Id");
+
                     b.ToTable("ServedBatches");
                 });
 
@@ -501,6 +505,42 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                     b.HasIndex("Subject", "SubjectId");
 
                     b.ToTable("ModerationChanges");
+                });
+
+            modelBuilder.Entity("Portal.Engine.Storage.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Engine.Storage.SharedVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedVersions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Engine.Synthetic.CreatorTruth", b =>

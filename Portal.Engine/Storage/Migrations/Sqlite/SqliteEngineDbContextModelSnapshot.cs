@@ -335,6 +335,8 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("UserId", "At");
 
+                    b.HasIndex("UserId", "Id");
+
                     b.HasIndex("VideoId", "At");
 
                     b.ToTable("Events", (string)null);
@@ -450,6 +452,8 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("UserId", "At");
 
+                    b.HasIndex("UserId", "Id");
+
                     b.ToTable("ServedBatches");
                 });
 
@@ -486,6 +490,42 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("Subject", "SubjectId");
 
                     b.ToTable("ModerationChanges");
+                });
+
+            modelBuilder.Entity("Portal.Engine.Storage.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Engine.Storage.SharedVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedVersions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Engine.Synthetic.CreatorTruth", b =>

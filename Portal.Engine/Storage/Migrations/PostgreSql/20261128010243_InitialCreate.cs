@@ -118,6 +118,19 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ModelVersions",
                 columns: table => new
                 {
@@ -190,6 +203,19 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServedBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharedVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedVersions", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -485,6 +511,11 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_UserId_Id",
+                table: "Events",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_VideoId_At",
                 table: "Events",
                 columns: new[] { "VideoId", "At" });
@@ -530,6 +561,11 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 name: "IX_ServedBatches_UserId_At",
                 table: "ServedBatches",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServedBatches_UserId_Id",
+                table: "ServedBatches",
+                columns: new[] { "UserId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SimulationRuns_At",
@@ -586,6 +622,9 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
                 name: "IngestKeys");
 
             migrationBuilder.DropTable(
+                name: "Leases");
+
+            migrationBuilder.DropTable(
                 name: "ModelArtifactFiles");
 
             migrationBuilder.DropTable(
@@ -593,6 +632,9 @@ namespace Portal.Engine.Storage.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ServedBatches");
+
+            migrationBuilder.DropTable(
+                name: "SharedVersions");
 
             migrationBuilder.DropTable(
                 name: "SimulationRuns");

@@ -117,6 +117,19 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ModelVersions",
                 columns: table => new
                 {
@@ -189,6 +202,19 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServedBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharedVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedVersions", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -484,6 +510,11 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_UserId_Id",
+                table: "Events",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_VideoId_At",
                 table: "Events",
                 columns: new[] { "VideoId", "At" });
@@ -529,6 +560,11 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 name: "IX_ServedBatches_UserId_At",
                 table: "ServedBatches",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServedBatches_UserId_Id",
+                table: "ServedBatches",
+                columns: new[] { "UserId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SimulationRuns_At",
@@ -585,6 +621,9 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
                 name: "IngestKeys");
 
             migrationBuilder.DropTable(
+                name: "Leases");
+
+            migrationBuilder.DropTable(
                 name: "ModelArtifactFiles");
 
             migrationBuilder.DropTable(
@@ -592,6 +631,9 @@ namespace Portal.Engine.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ServedBatches");
+
+            migrationBuilder.DropTable(
+                name: "SharedVersions");
 
             migrationBuilder.DropTable(
                 name: "SimulationRuns");
