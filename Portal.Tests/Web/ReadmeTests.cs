@@ -27,6 +27,7 @@ public sealed class ReadmeTests
         { typeof(CandidatesOptions), CandidatesOptions.SectionName },
         { typeof(RankingOptions), RankingOptions.SectionName },
         { typeof(TrainingOptions), TrainingOptions.SectionName },
+        { typeof(Portal.Engine.Instances.InstancesOptions), Portal.Engine.Instances.InstancesOptions.SectionName },
         { typeof(PortalStorageOptions), PortalStorageOptions.SectionName },
         { typeof(AdminAccountOptions), AdminAccountOptions.SectionName },
         { typeof(StaffAuthOptions), StaffAuthOptions.SectionName },
