@@ -124,14 +124,22 @@ public sealed partial class UserDirectory(
         var createdAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         long id;
         long changed;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            (id, changed) = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
-        }
-        catch (System.Data.Common.DbException ex) when (request.Id is { } taken && IsKeyViolation(ex))
-        {
-            // Another request registered the same id between the check above and this insert.
-            return new UserCreation(null, new Dictionary<string, string[]> { ["id"] = [$"A user with id {taken} already exists."] }, Conflict: true);
+            try
+            {
+                (id, changed) = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
+                break;
+            }
+            catch (System.Data.Common.DbException ex) when (request.Id is { } taken && IsKeyViolation(ex))
+            {
+                // Another request registered the same id between the check above and this insert.
+                return new UserCreation(null, new Dictionary<string, string[]> { ["id"] = [$"A user with id {taken} already exists."] }, Conflict: true);
+            }
+            catch (System.Data.Common.DbException ex) when (request.Id is null && attempt < MaxIdAttempts && IsKeyViolation(ex))
+            {
+                // Another instance on the same database took the next free id first: take the one after it.
+            }
         }
 
         var profile = new UserProfile(id, language, country, device, true, createdAt);
@@ -206,6 +214,9 @@ public sealed partial class UserDirectory(
 
         return errors;
     }
+
+    /// <summary>How often an assigned id is tried again when another instance took it at the same moment.</summary>
+    private const int MaxIdAttempts = 8;
 
     private Task<(long Id, long Changed)> Insert(long? requestedId, string language, string country, DeviceType device, DateTime createdAt, CancellationToken ct) =>
         writes.ExecuteAsync((connection, transaction) =>
