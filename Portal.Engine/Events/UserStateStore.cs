@@ -150,9 +150,10 @@ public sealed class UserStateStore(
 
     /// <summary>
     /// Rebuilds a user's state from the database: events with ids up to <paramref name="upToEventId"/> (all when null)
-    /// and served batches before <paramref name="servedBefore"/> (all when null). Replays use the limits.
+    /// and served batches before <paramref name="servedBefore"/> (all when null): served earlier, or in the same
+    /// millisecond and logged before it. Replays use the limits.
     /// </summary>
-    public async Task<UserState> LoadAsync(long userId, CatalogSnapshot catalog, long? upToEventId, DateTime? servedBefore, CancellationToken ct)
+    public async Task<UserState> LoadAsync(long userId, CatalogSnapshot catalog, long? upToEventId, (DateTime At, long Id)? servedBefore, CancellationToken ct)
     {
         var settings = options.Value;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -176,11 +177,12 @@ public sealed class UserStateStore(
         // Served batches first: only their order matters for cooldowns, and events are applied in time order after.
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT \"VideoIds\", \"At\", \"Id\" FROM \"ServedBatches\" WHERE \"UserId\" = @user AND \"Mode\" = 0" + (servedBefore is null ? "" : " AND \"At\" < @before") + " ORDER BY \"At\", \"Id\"";
+            command.CommandText = "SELECT \"VideoIds\", \"At\", \"Id\" FROM \"ServedBatches\" WHERE \"UserId\" = @user AND \"Mode\" = 0" + (servedBefore is null ? "" : " AND (\"At\" < @before OR (\"At\" = @before AND \"Id\" < @beforeId))") + " ORDER BY \"At\", \"Id\"";
             command.AddParameter("user", userId);
             if (servedBefore is { } before)
             {
-                command.AddParameter("before", UtcDateTimeConverter.ToUnixMilliseconds(before));
+                command.AddParameter("before", UtcDateTimeConverter.ToUnixMilliseconds(before.At));
+                command.AddParameter("beforeId", before.Id);
             }
 
             await using var reader = await command.ExecuteReaderAsync(ct);

@@ -82,7 +82,7 @@ public sealed class FeedReplayer(
         var engagement = await engagements.BuildAsync(catalog, row.EventWatermark, row.At, ct);
         var availability = await moderation.AvailabilityAtAsync(catalog, current.Availability, row.At, ct);
         var snapshot = new ServingSnapshot(catalog, model, engagement, availability);
-        var state = await states.LoadAsync(row.UserId, catalog, row.UserEventWatermark, row.At, ct);
+        var state = await states.LoadAsync(row.UserId, catalog, row.UserEventWatermark, (row.At, row.Id), ct);
         var context = logged.Context;
         DeviceTypes.TryParse(context.Device, out var device);
         var profile = new UserProfile(row.UserId, context.Language, context.Country, device, context.Personalized, row.At);

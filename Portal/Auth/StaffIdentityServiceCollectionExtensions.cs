@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,10 +14,12 @@ public static class StaffIdentityServiceCollectionExtensions
     /// <summary>
     /// Staff sign-in: ASP.NET Core Identity over <see cref="PortalDbContext"/>, cookie authentication,
     /// the policies of <see cref="Policies.All"/>, a fallback policy that requires a signed-in member of staff,
-    /// and a revalidating authentication state for interactive sessions.
+    /// and a revalidating authentication state for interactive sessions. The data protection keys that sign the
+    /// cookies live in the portal database, so that instances sharing it accept each other's sign-ins.
     /// </summary>
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
         services.AddOptions<StaffAuthOptions>().BindConfiguration(StaffAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

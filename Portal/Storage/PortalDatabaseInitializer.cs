@@ -23,12 +23,15 @@ public sealed class PortalDatabaseInitializer(IDbContextFactory<PortalDbContext>
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
             }
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
+            await MigrationLock.RunAsync(db, async () =>
             {
-                log.LogInformation("Applying {Count} portal migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                await db.Database.MigrateAsync(ct);
-            }
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                if (pending.Count > 0)
+                {
+                    log.LogInformation("Applying {Count} portal migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                    await db.Database.MigrateAsync(ct);
+                }
+            }, ct);
         }
         finally
         {

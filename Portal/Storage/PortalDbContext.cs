@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,14 @@ namespace Portal.Storage;
 /// (<see cref="SqlitePortalDbContext"/>, <see cref="PostgresPortalDbContext"/>) only so that each keeps its own
 /// migrations. Everything else asks for a <see cref="PortalDbContext"/>.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that protect sign-in cookies and forms, kept here so that every instance on the same database reads
+    /// the others' cookies, and a restart or a new machine does not sign everyone out.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Keys apps use to call the HTTP API; only their hashes are stored.</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

@@ -38,6 +38,23 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
     }
 
     [Fact]
+    public async Task StaffSignIn_OnOneInstance_IsAcceptedByTheOther()
+    {
+        const string Password = "Two-Instances-Passw0rd!";
+        await instances.First.CreateStaffAsync("pm@two-instances.test", Password, Portal.Auth.StaffRoles.ProductManager);
+        using var first = instances.First.CreateBrowserlikeClient();
+        using var signIn = await StaffSignIn.PostAsync(first, "pm@two-instances.test", Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("Portal.Staff=", StringComparison.Ordinal));
+        using var second = instances.Second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/users");
+        request.Headers.Add("Cookie", cookie);
+
+        using var response = await second.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"The second instance answered {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
     public async Task RecurringJob_RegisteredOnBothEverySecond_RunsOncePerTick()
     {
         var options = new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Strict };
