@@ -79,17 +79,20 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public async Task Bench_OnTheTinyWorld_PrintsAJsonLinePerFigure()
     {
-        var (code, output, error) = await RunAsync("bench", "--preset", "tiny", "--db", DatabasePath, "--requests", "50", "--users", "20", "--new-users", "5", "--ingest-batches", "2", "--ingest-clients", "2");
+        var (code, output, error) = await RunAsync("bench", "--preset", "tiny", "--db", DatabasePath, "--requests", "50", "--users", "20", "--new-users", "5", "--ingest-batches", "2", "--ingest-clients", "2", "--als-nonzeros", "20000");
 
         Assert.True(code == CliExitCodes.Success, error);
         var figures = output.Split('\n').Where(l => l.StartsWith('{')).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
         var metrics = figures.Select(f => f.GetProperty("metric").GetString()).ToList();
-        Assert.Equal(["engine_load_s", "user_state_first_load_ms", "nextbatch_warm_ms", "nextbatch_new_user_ms", "ingest_events_per_s"], metrics);
+        Assert.Equal(["engine_load_s", "user_state_first_load_ms", "nextbatch_warm_ms", "nextbatch_new_user_ms", "ingest_events_per_s", "als_nonzeros_per_s_per_core"], metrics);
         var warm = figures[2].GetProperty("value");
         Assert.Equal(50, warm.GetProperty("n").GetInt32());
         Assert.True(warm.GetProperty("p99").GetDouble() >= warm.GetProperty("p50").GetDouble());
         Assert.Equal(2_000, figures[4].GetProperty("value").GetProperty("stored").GetInt64());
         Assert.True(figures[0].GetProperty("machine").GetProperty("cores").GetInt32() > 0);
+        var als = figures[5].GetProperty("value");
+        Assert.InRange(als.GetProperty("nonZeros").GetInt32(), 15_000, 20_000);
+        Assert.True(als.GetProperty("nonZerosPerSecondPerCore").GetDouble() > 0);
     }
 
     [Fact]
