@@ -4,6 +4,7 @@ using MudBlazor;
 using Portal.Audit;
 using Portal.Auth;
 using Portal.Components.Pages.Audit.Components;
+using Portal.Components.Shared;
 
 namespace Portal.Components.Pages.Audit;
 
@@ -128,19 +129,7 @@ public partial class AuditPage
     private async Task ApplyAsync(AuditFilter filter)
     {
         _filter = filter;
-        if (_grid is null)
-        {
-            return;
-        }
-
-        if (_grid.CurrentPage > 0)
-        {
-            _grid.NavigateTo(MudBlazor.Page.First);
-        }
-        else
-        {
-            await _grid.ReloadServerData();
-        }
+        await _grid.ShowFirstPageAsync();
     }
 
     private static string ActionText(string? action) => action switch

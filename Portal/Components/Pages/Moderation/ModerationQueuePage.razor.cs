@@ -114,19 +114,7 @@ public partial class ModerationQueuePage
     private async Task ApplyAsync(CaseQuery query)
     {
         _query = query;
-        if (_grid is null)
-        {
-            return;
-        }
-
-        if (_grid.CurrentPage > 0)
-        {
-            _grid.NavigateTo(MudBlazor.Page.First);
-        }
-        else
-        {
-            await _grid.ReloadServerData();
-        }
+        await _grid.ShowFirstPageAsync();
     }
 
     private async Task AssignToMeAsync(int caseId)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using Portal.Components.Shared;
 using Portal.Engine.Feed;
 
 namespace Portal.Components.Pages.ServedFeeds;
@@ -120,18 +121,6 @@ public partial class ServedFeedsPage
 
     private async Task ReloadAsync()
     {
-        if (_grid is null)
-        {
-            return;
-        }
-
-        if (_grid.CurrentPage > 0)
-        {
-            _grid.NavigateTo(MudBlazor.Page.First);
-        }
-        else
-        {
-            await _grid.ReloadServerData();
-        }
+        await _grid.ShowFirstPageAsync();
     }
 }

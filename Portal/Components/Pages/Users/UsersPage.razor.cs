@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Pages.Users.Components;
+using Portal.Components.Shared;
 using Portal.Engine.Catalog;
 
 namespace Portal.Components.Pages.Users;
@@ -78,16 +79,9 @@ public partial class UsersPage
         }
 
         // The grid loads itself on first render; afterwards a new address means new filters, shown from their first page.
-        if (_grid is not null && _shown is not null && _shown != Search)
+        if (_shown is not null && _shown != Search)
         {
-            if (_grid.CurrentPage > 0)
-            {
-                _grid.NavigateTo(MudBlazor.Page.First);
-            }
-            else
-            {
-                await _grid.ReloadServerData();
-            }
+            await _grid.ShowFirstPageAsync();
         }
     }
 
