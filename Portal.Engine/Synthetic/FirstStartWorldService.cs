@@ -15,6 +15,8 @@ namespace Portal.Engine.Synthetic;
 /// the demo in the background and reports progress through <see cref="WorldPreparation"/>: generates the configured
 /// world (0–60 %), lets a few simulated users take batches from the live pipeline so that the served log has
 /// impressions to learn from (60–75 %), and trains the first model (75–100 %). Staff can use the portal throughout.
+/// Instances that start together on one empty database prepare it once: whoever holds the <see cref="LeaseName"/>
+/// lease does the work; the others wait for it to let go and then serve what it made.
 /// </summary>
 public sealed class FirstStartWorldService(
     IDbContextFactory<EngineDbContext> contexts,
@@ -24,23 +26,45 @@ public sealed class FirstStartWorldService(
     TrainingPipeline training,
     TrainingProgress trainingProgress,
     WorldPreparation preparation,
+    LeaseStore leases,
+    Instances.EngineInstance instance,
     IOptions<WorldOptions> options,
     ILogger<FirstStartWorldService> log) : BackgroundService
 {
+    /// <summary>The lease held while one instance prepares the first world.</summary>
+    public const string LeaseName = "first-world";
+
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromHours(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var world = options.Value;
         WorldPresets.TryGet(world.Preset, out var preset);
+        var leased = false;
         try
         {
-            bool empty;
-            await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+            if (!world.SeedOnFirstStart || !await IsEmptyAsync(stoppingToken))
             {
-                empty = !await db.Videos.AnyAsync(stoppingToken) && !await db.Users.AnyAsync(stoppingToken);
+                preparation.Report(WorldPreparationStatus.Ready, preset.Name, "ready", 100);
+                return;
             }
 
-            if (!empty || !world.SeedOnFirstStart)
+            leased = await leases.TryAcquireAsync(LeaseName, instance.Id, LeaseDuration, stoppingToken);
+            if (!leased)
             {
+                preparation.Report(WorldPreparationStatus.Preparing, preset.Name, "another instance is preparing the world", 0);
+                while (await leases.HolderAsync(LeaseName, stoppingToken) is not null)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+
+                preparation.Report(WorldPreparationStatus.Ready, preset.Name, "ready", 100);
+                return;
+            }
+
+            if (!await IsEmptyAsync(stoppingToken))
+            {
+                // Another instance prepared it between the first look and the lease.
                 preparation.Report(WorldPreparationStatus.Ready, preset.Name, "ready", 100);
                 return;
             }
@@ -69,6 +93,26 @@ public sealed class FirstStartWorldService(
             log.LogError(ex, "Preparing the {Preset} world failed", preset.Name);
             preparation.Report(WorldPreparationStatus.Failed, preset.Name, "failed", preparation.Percent, ex.Message);
         }
+        finally
+        {
+            if (leased)
+            {
+                try
+                {
+                    await leases.ReleaseAsync(LeaseName, instance.Id, CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    log.LogWarning(ex, "Letting go of the {Lease} lease failed; it expires by itself", LeaseName);
+                }
+            }
+        }
+    }
+
+    private async Task<bool> IsEmptyAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return !await db.Videos.AnyAsync(ct) && !await db.Users.AnyAsync(ct);
     }
 
     private async Task WarmUpAndTrainAsync(WorldPreset preset, WorldOptions world, CancellationToken ct)
