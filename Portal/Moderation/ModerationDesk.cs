@@ -146,7 +146,7 @@ public sealed class ModerationDesk(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var action = await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId, ct);
+            var action = await LockActionAsync(db, actionId, ct);
             if (Pending(action, actionId) is { } problem)
             {
                 return ModerationChangeResult.Failed(problem);
@@ -170,6 +170,7 @@ public sealed class ModerationDesk(
             action.FromStatus = applied.Before;
             await db.SaveChangesAsync(CancellationToken.None);
             await CloseCasesAsync(db, action, caller.Name);
+            await CommitAsync(db);
             await audit.AppendAsync(Record(caller.Actor, AuditActions.ModerationApproved, action, applied.Before, action.ToStatus), CancellationToken.None);
             return ModerationChangeResult.Ok(action);
         }
@@ -197,7 +198,7 @@ public sealed class ModerationDesk(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var action = await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId, ct);
+            var action = await LockActionAsync(db, actionId, ct);
             if (Pending(action, actionId) is { } problem)
             {
                 return ModerationChangeResult.Failed(problem);
@@ -208,6 +209,7 @@ public sealed class ModerationDesk(
             action.DecidedAt = Now();
             action.DecisionNote = Fit(note, ModerationAction.NoteMaxLength);
             await db.SaveChangesAsync(CancellationToken.None);
+            await CommitAsync(db);
             await audit.AppendAsync(Record(caller.Actor, AuditActions.ModerationRejected, action, action.FromStatus, action.FromStatus ?? action.ToStatus, note), CancellationToken.None);
             return ModerationChangeResult.Ok(action);
         }
@@ -237,7 +239,7 @@ public sealed class ModerationDesk(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var original = await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId, ct);
+            var original = await LockActionAsync(db, actionId, ct);
             if (original is null)
             {
                 return ModerationChangeResult.Failed($"There is no moderation action {actionId}.");
@@ -292,6 +294,7 @@ public sealed class ModerationDesk(
             original.State = ModerationActionState.Reversed;
             original.ReversedByActionId = reversal.Id;
             await db.SaveChangesAsync(CancellationToken.None);
+            await CommitAsync(db);
             await audit.AppendAsync(Record(caller.Actor, AuditActions.ModerationReversed, reversal, applied.Before, previous), CancellationToken.None);
             return ModerationChangeResult.Ok(reversal);
         }
@@ -398,5 +401,31 @@ public sealed class ModerationDesk(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// Reads a moderation action to decide on it. On PostgreSQL, where another instance may decide on the same action
+    /// at the same moment, the row stays locked (a transaction, <c>FOR UPDATE</c>) until <see cref="CommitAsync"/>:
+    /// the second decision then sees the first and is refused, instead of both applying. One instance already takes
+    /// turns through its gate.
+    /// </summary>
+    private static async Task<ModerationAction?> LockActionAsync(PortalDbContext db, long actionId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId, ct);
+        }
+
+        await db.Database.BeginTransactionAsync(ct);
+        var rows = await db.ModerationActions.FromSqlInterpolated($"SELECT * FROM \"ModerationActions\" WHERE \"Id\" = {actionId} FOR UPDATE").ToListAsync(ct);
+        return rows.SingleOrDefault();
+    }
+
+    private static async Task CommitAsync(PortalDbContext db)
+    {
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
     }
 }

@@ -122,6 +122,26 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         }
     }
 
+    [Fact]
+    public async Task PendingBan_ApprovedOnBothAtOnce_IsAppliedOnce()
+    {
+        var requester = TestStaff.Caller("ban-asker@two-instances.test", Portal.Auth.StaffRoles.Moderator);
+        var requested = await instances.First.Services.GetRequiredService<ModerationDesk>()
+            .TakeAsync(requester, new ModerationRequest(ModerationActionKind.BanCreator, 7, ModerationReasons.Spam, "Spam accounts"));
+        Assert.True(requested.Pending, requested.Error);
+        var approvers = new[] { "approver-one@two-instances.test", "approver-two@two-instances.test" }.Select(e => TestStaff.Caller(e, Portal.Auth.StaffRoles.Moderator)).ToList();
+
+        var results = await Task.WhenAll(new[] { instances.First, instances.Second }.Select((instance, i) => Task.Run(() =>
+            instance.Services.GetRequiredService<ModerationDesk>().ApproveAsync(approvers[i], requested.Action!.Id, "agreed"))));
+
+        Assert.Single(results, r => r.Succeeded);
+        var refused = Assert.Single(results, r => !r.Succeeded);
+        Assert.Contains("approved", refused.Error, StringComparison.OrdinalIgnoreCase);
+        var log = instances.First.Services.GetRequiredService<AuditLog>();
+        var approvals = await log.SearchAsync(new AuditFilter(null, AuditActions.ModerationApproved, "creator:7"), 0, AuditLog.MaxPageSize);
+        Assert.Single(approvals.Items);
+    }
+
     private static async Task<List<JsonElement>> ItemsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
