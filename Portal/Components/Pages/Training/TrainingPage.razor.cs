@@ -5,6 +5,7 @@ using MudBlazor;
 using Portal.Auth;
 using Portal.Components.Pages.Training.Components;
 using Portal.Engine.Feed;
+using Portal.Engine.Storage;
 using Portal.Engine.Training;
 using Portal.Jobs;
 
@@ -20,6 +21,15 @@ public partial class TrainingPage
 {
     [Inject]
     private TrainingProgress Progress { get; set; } = default!;
+
+    [Inject]
+    private LeaseStore Leases { get; set; } = default!;
+
+    [Inject]
+    private Portal.Engine.Instances.EngineInstance Instance { get; set; } = default!;
+
+    /// <summary>The instance training right now when it is another one (several instances on one database), else null.</summary>
+    private string? _elsewhere;
 
     [Inject]
     private TrainingActions Actions { get; set; } = default!;
@@ -85,6 +95,7 @@ public partial class TrainingPage
         {
             _schedules = await Scheduler.ListAsync();
             _lastRun = await History.LatestAsync(TrainingJobs.Retrain);
+            _elsewhere = !Progress.Running && await Leases.HolderAsync(TrainingPipeline.LeaseName) is { } holder && holder != Instance.Id ? holder : null;
             _active = await Registry.ActiveAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -54,6 +54,30 @@ public sealed class LearningPagesTests(SeededPortalAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Get_WhileAnotherInstanceTrains_SaysSoAndRunNowWaits()
+    {
+        var leases = factory.Services.GetRequiredService<Portal.Engine.Storage.LeaseStore>();
+        Assert.True(await leases.TryAcquireAsync(TrainingPipeline.LeaseName, "other-host/42/instance", TimeSpan.FromMinutes(5)));
+        try
+        {
+            using var client = await UsersPageTests.SignedInClientAsync(factory, StaffRoles.ProductManager);
+
+            var training = await GetOkAsync(client, "/training");
+
+            Assert.Contains("data-testid=\"training-elsewhere\"", training, StringComparison.Ordinal);
+            Assert.Contains("other-host/42/instance", training, StringComparison.Ordinal);
+            Assert.Matches("<button[^>]*disabled[^>]*data-testid=\"run-now\"|<button[^>]*data-testid=\"run-now\"[^>]*disabled", training);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(TrainingPipeline.LeaseName, "other-host/42/instance");
+        }
+
+        using var after = await UsersPageTests.SignedInClientAsync(factory, StaffRoles.ProductManager);
+        Assert.DoesNotContain("data-testid=\"training-elsewhere\"", await GetOkAsync(after, "/training"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_Baseline_ClustersSayTheyAreHashtagGroupsAndPointToTraining()
     {
         using var client = await UsersPageTests.SignedInClientAsync(factory, StaffRoles.Auditor);
