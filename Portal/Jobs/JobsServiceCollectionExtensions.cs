@@ -96,6 +96,28 @@ public static class JobsServiceCollectionExtensions
         });
     }
 
+    /// <summary>
+    /// The dashboard's answer to someone not signed in: 401 with a page that links to the sign-in page (written here,
+    /// so that the portal's status-code pages do not turn it into a redirect).
+    /// </summary>
+    public static Task WriteSignInRequiredAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.ContentType = "text/html; charset=utf-8";
+        return response.WriteAsync(SignInRequiredPage);
+    }
+
+    private const string SignInRequiredPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Sign in · Portal</title>
+        <style>body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f5f7f8;color:#1f2937}
+        main{max-width:440px;padding:32px;border:1px solid #e3e7ea;border-radius:14px;background:#fff}h1{font-size:1.3rem;margin:0 0 8px}p{color:#5b6472;line-height:1.5}
+        a{color:#0f766e;font-weight:600}</style></head>
+        <body><main><h1>Sign in to see the jobs dashboard</h1>
+        <p>The background jobs dashboard is for signed-in Admins.</p>
+        <p><a href="/Account/Login?ReturnUrl=%2Fhangfire">Sign in</a></p></main></body></html>
+        """;
+
     private const string ForbiddenPage = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>No access · Portal</title>
