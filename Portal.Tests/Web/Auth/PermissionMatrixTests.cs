@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -87,41 +88,41 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
     /// Every service method that acts for a member of staff (takes a <see cref="StaffCaller"/>), with its policy and
     /// a call that would pass every other check or fail for a reason of its own, so that only the permission decides.
     /// </summary>
-    private static readonly IReadOnlyDictionary<string, (string Policy, Func<IServiceProvider, StaffCaller, Task> Attempt)> Actions =
-        new Dictionary<string, (string, Func<IServiceProvider, StaffCaller, Task>)>
+    private static readonly IReadOnlyDictionary<string, (string Policy, Func<IServiceProvider, StaffCaller, Task<object?>> Attempt)> Actions =
+        new Dictionary<string, (string, Func<IServiceProvider, StaffCaller, Task<object?>>)>
         {
-            ["StaffDirectory.CreateAsync"] = (Policies.ManageStaff, (s, c) => s.GetRequiredService<StaffDirectory>().CreateAsync(c, new NewStaffAccount { Email = "not-an-email", DisplayName = "", Password = "", Roles = [] })),
-            ["StaffDirectory.SetRolesAsync"] = (Policies.ManageStaff, (s, c) => s.GetRequiredService<StaffDirectory>().SetRolesAsync(c, "no-such-account", [StaffRoles.Auditor])),
-            ["StaffDirectory.UnlockAsync"] = (Policies.ManageStaff, (s, c) => s.GetRequiredService<StaffDirectory>().UnlockAsync(c, "no-such-account")),
-            ["ApiKeyDirectory.CreateAsync"] = (Policies.ManageApiKeys, (s, c) => s.GetRequiredService<ApiKeyDirectory>().CreateAsync(c, "")),
-            ["ApiKeyDirectory.RevokeAsync"] = (Policies.ManageApiKeys, (s, c) => s.GetRequiredService<ApiKeyDirectory>().RevokeAsync(c, 987_654, "matrix")),
-            ["RulesPublisher.PublishAsync"] = (Policies.EditRules, async (s, c) =>
+            ["StaffDirectory.CreateAsync"] = (Policies.ManageStaff, (s, c) => Result(s.GetRequiredService<StaffDirectory>().CreateAsync(c, new NewStaffAccount { Email = "not-an-email", DisplayName = "", Password = "", Roles = [] }))),
+            ["StaffDirectory.SetRolesAsync"] = (Policies.ManageStaff, (s, c) => Result(s.GetRequiredService<StaffDirectory>().SetRolesAsync(c, "no-such-account", [StaffRoles.Auditor]))),
+            ["StaffDirectory.UnlockAsync"] = (Policies.ManageStaff, (s, c) => Result(s.GetRequiredService<StaffDirectory>().UnlockAsync(c, "no-such-account"))),
+            ["ApiKeyDirectory.CreateAsync"] = (Policies.ManageApiKeys, (s, c) => Result(s.GetRequiredService<ApiKeyDirectory>().CreateAsync(c, ""))),
+            ["ApiKeyDirectory.RevokeAsync"] = (Policies.ManageApiKeys, (s, c) => Result(s.GetRequiredService<ApiKeyDirectory>().RevokeAsync(c, 987_654, "matrix"))),
+            ["RulesPublisher.PublishAsync"] = (Policies.EditRules, async Task<object?> (s, c) =>
             {
                 await using var scope = s.CreateAsyncScope();
                 var active = s.GetRequiredService<DiversityRulesStore>().Active;
-                await scope.ServiceProvider.GetRequiredService<RulesPublisher>().PublishAsync(c, active.Rules with { MaxPerCreator = 0 }, "matrix");
+                return await scope.ServiceProvider.GetRequiredService<RulesPublisher>().PublishAsync(c, active.Rules with { MaxPerCreator = 0 }, "matrix");
             }),
-            ["RulesPublisher.RollbackAsync"] = (Policies.EditRules, async (s, c) =>
+            ["RulesPublisher.RollbackAsync"] = (Policies.EditRules, async Task<object?> (s, c) =>
             {
                 await using var scope = s.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RulesPublisher>().RollbackAsync(c, 987_654, "matrix");
+                return await scope.ServiceProvider.GetRequiredService<RulesPublisher>().RollbackAsync(c, 987_654, "matrix");
             }),
-            ["ReportIntake.FileAsync"] = (Policies.ReportContent, (s, c) => s.GetRequiredService<ReportIntake>().FileAsync(c, new NewReport(987_654, ReportReasons.Spam, null, null))),
-            ["ModerationQueue.AssignAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationQueue>().AssignAsync(c, 987_654, null)),
-            ["ModerationQueue.SetStatusAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationQueue>().SetStatusAsync(c, 987_654, CaseStatus.Escalated, "matrix")),
-            ["ModerationDesk.TakeAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationDesk>().TakeAsync(c, new ModerationRequest(ModerationActionKind.RemoveVideo, 5, "not-a-reason", "matrix"))),
-            ["ModerationDesk.ApproveAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationDesk>().ApproveAsync(c, 987_654, null)),
-            ["ModerationDesk.RejectAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationDesk>().RejectAsync(c, 987_654, "matrix")),
-            ["ModerationDesk.ReverseAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<ModerationDesk>().ReverseAsync(c, 987_654, ModerationReasons.ModeratorError, "matrix")),
-            ["PersonalizationSettings.SetAsync"] = (Policies.Moderate, (s, c) => s.GetRequiredService<PersonalizationSettings>().SetAsync(c, 987_654, false)),
+            ["ReportIntake.FileAsync"] = (Policies.ReportContent, (s, c) => Result(s.GetRequiredService<ReportIntake>().FileAsync(c, new NewReport(987_654, ReportReasons.Spam, null, null)))),
+            ["ModerationQueue.AssignAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<ModerationQueue>().AssignAsync(c, 987_654, null))),
+            ["ModerationQueue.SetStatusAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<ModerationQueue>().SetStatusAsync(c, 987_654, CaseStatus.Escalated, "matrix"))),
+            ["ModerationDesk.TakeAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<ModerationDesk>().TakeAsync(c, new ModerationRequest(ModerationActionKind.RemoveVideo, 5, "not-a-reason", "matrix")))),
+            ["ModerationDesk.ApproveAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<ModerationDesk>().ApproveAsync(c, 987_654, null))),
+            ["ModerationDesk.RejectAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<ModerationDesk>().RejectAsync(c, 987_654, "matrix"))),
+            ["ModerationDesk.ReverseAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<ModerationDesk>().ReverseAsync(c, 987_654, ModerationReasons.ModeratorError, "matrix"))),
+            ["PersonalizationSettings.SetAsync"] = (Policies.Moderate, (s, c) => Result(s.GetRequiredService<PersonalizationSettings>().SetAsync(c, 987_654, false))),
             ["TrainingActions.RunNowAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.RunNowAsync(c, "no-such-job"))),
             ["TrainingActions.SaveScheduleAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.SaveScheduleAsync(c, "no-such-job", "0 3 * * *", true))),
             ["TrainingActions.PromoteAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.PromoteAsync(c, 987_654, "matrix"))),
             ["TrainingActions.RollbackAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.RollbackAsync(c, " "))),
             ["TrainingActions.RenameClusterAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.RenameClusterAsync(c, 987_654, 0, "matrix"))),
-            ["TrainingActions.SimulateAsync"] = (Policies.ManageTraining, (s, c) => Training(s, a => a.SimulateAsync(c, 0, 0, null, CancellationToken.None))),
-            ["AuditReview.VerifyAsync"] = (Policies.ViewAudit, (s, c) => s.GetRequiredService<AuditReview>().VerifyAsync(c)),
-            ["AuditReview.BeginExportAsync"] = (Policies.ViewAudit, (s, c) => s.GetRequiredService<AuditReview>().BeginExportAsync(c, AuditFilter.None)),
+            ["TrainingActions.SimulateAsync"] = (Policies.ManageTraining, (s, c) => Training(s, async a => (await a.SimulateAsync(c, 0, 0, null, CancellationToken.None)).Result)),
+            ["AuditReview.VerifyAsync"] = (Policies.ViewAudit, (s, c) => Result(s.GetRequiredService<AuditReview>().VerifyAsync(c))),
+            ["AuditReview.BeginExportAsync"] = (Policies.ViewAudit, (s, c) => Result(s.GetRequiredService<AuditReview>().BeginExportAsync(c, AuditFilter.None))),
         };
 
     public static TheoryData<string, string, string> PageCases => Cross(Pages.Select(p => (p.Url, p.Policy)));
@@ -361,26 +362,53 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
         var actor = $"{action.Replace('.', '-').ToLowerInvariant()}-{role.ToLowerInvariant()}@matrix.test";
         var caller = TestStaff.Caller(actor, role);
 
-        await Actions[action].Attempt(fixture.App.Services, caller);
+        var result = await Actions[action].Attempt(fixture.App.Services, caller);
 
         var denials = await fixture.DenialsAsync(actor);
         if (Policies.Allows(policy, role))
         {
             Assert.Empty(denials);
+            Assert.False(IsRefusal(result, policy), $"{role} was refused {action}.");
         }
         else
         {
+            Assert.True(IsRefusal(result, policy), $"{action} went ahead for {role}.");
             var denial = Assert.Single(denials);
             Assert.Equal($"Needs the {policy} permission", denial.Reason);
             Assert.Equal(caller.ClientAddress, denial.ClientAddress);
         }
     }
 
-    private static async Task Training<T>(IServiceProvider services, Func<Portal.Components.Pages.Training.TrainingActions, Task<T>> attempt)
+    private static async Task<object?> Training<T>(IServiceProvider services, Func<Portal.Components.Pages.Training.TrainingActions, Task<T>> attempt)
     {
         await using var scope = services.CreateAsyncScope();
-        await attempt(scope.ServiceProvider.GetRequiredService<Portal.Components.Pages.Training.TrainingActions>());
+        return await attempt(scope.ServiceProvider.GetRequiredService<Portal.Components.Pages.Training.TrainingActions>());
     }
+
+    private static async Task<object?> Result<T>(Task<T> attempt) => await attempt;
+
+    /// <summary>
+    /// Whether an action's result is its refusal for want of <paramref name="policy"/>: the permission sentence the
+    /// services return when the check fails (or, for the audit review, nothing). Only the early return after a failed
+    /// check gives it, so an action that recorded the refusal and went ahead anyway is caught.
+    /// </summary>
+    private static bool IsRefusal(object? result, string policy)
+    {
+        if (result is null)
+        {
+            return true;
+        }
+
+        var text = JsonSerializer.Serialize(result, RefusalJson);
+        return new[] { StaffAuthorization.RefusalMessage(policy), Portal.Components.Pages.Training.TrainingActions.PermissionMessage, RulesPublisher.PermissionMessage }
+            .Any(message => text.Contains(message, StringComparison.Ordinal));
+    }
+
+    private static readonly JsonSerializerOptions RefusalJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles,
+    };
 
     private static TheoryData<string, string, string> Cross(IEnumerable<(string Subject, string Policy)> rows)
     {
