@@ -24,7 +24,9 @@ public sealed class LeaseStoreTests
         Assert.Null(await leases.HolderAsync("job"));
         Assert.True(await leases.TryAcquireAsync("job", "b", Minute));
 
-        database.Clock.Advance(Minute + TimeSpan.FromSeconds(1));
+        database.Clock.Advance(Minute - TimeSpan.FromSeconds(1));
+        Assert.False(await leases.TryAcquireAsync("job", "a", Minute));
+        database.Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.True(await leases.TryAcquireAsync("job", "a", Minute));
         Assert.False(await leases.RenewAsync("job", "b", Minute));
         Assert.True(await leases.RenewAsync("job", "a", Minute));

@@ -198,8 +198,9 @@ public sealed class ModelArtifactShareTests(ITestOutputHelper output)
     [Fact]
     public async Task RecoverInterrupted_DeletesTheDatabaseCopyOfFailedVersions()
     {
-        var (a, versions) = await TrainedAsync(1);
+        var (a, versions) = await TrainedAsync(2);
         await using var _ = a;
+        Assert.NotEmpty(await RowsAsync(a, versions[0].VersionId));
         await using (var db = await a.Contexts.CreateDbContextAsync())
         {
             await db.ModelVersions.Where(m => m.Id == versions[0].VersionId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ModelStatus.Failed));
@@ -208,6 +209,7 @@ public sealed class ModelArtifactShareTests(ITestOutputHelper output)
         await a.Get<ModelRegistry>().RecoverInterruptedAsync();
 
         Assert.Empty(await RowsAsync(a, versions[0].VersionId));
+        Assert.NotEmpty(await RowsAsync(a, versions[1].VersionId));
     }
 
     [Fact]
