@@ -5,7 +5,7 @@ using Portal.Storage;
 
 namespace Portal.Audit;
 
-/// <summary>Reads the audit trail: a filtered page (newest first), one row, or every filtered row as a stream (for the CSV export).</summary>
+/// <summary>Reads the audit trail: a filtered page (newest first), or every filtered row as a stream (for the CSV export).</summary>
 public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
 {
     public const int MaxPageSize = 200;
@@ -21,12 +21,6 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
         return new Page<AuditEntry>(rows, total, pageIndex, pageSize);
     }
 
-    public async Task<AuditEntry?> GetAsync(long id, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.AuditEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
-    }
-
     /// <summary>The filtered rows oldest first, up to <paramref name="upToId"/>, read as they are written out.</summary>
     public async IAsyncEnumerable<AuditEntry> StreamAsync(AuditFilter filter, long upToId, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -36,20 +30,6 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
         {
             yield return entry;
         }
-    }
-
-    /// <summary>The id of the newest row; 0 when the trail is empty.</summary>
-    public async Task<long> LastIdAsync(CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-    }
-
-    /// <summary>The distinct actors, for the filter's suggestions.</summary>
-    public async Task<IReadOnlyList<string>> ActorsAsync(CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.AuditEntries.AsNoTracking().Select(e => e.Actor).Distinct().OrderBy(a => a).Take(500).ToListAsync(ct);
     }
 
     private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)

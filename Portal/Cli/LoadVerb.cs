@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Portal.Auth.ApiKeys;
 using Portal.Engine;
+using Portal.Engine.Events;
 using Portal.Engine.Storage;
 using Portal.Engine.Synthetic;
 using Portal.Storage;
@@ -214,10 +215,10 @@ public sealed class LoadVerb(CliConsole console) : ICliVerb
         {
             var user = users[random.Next(users.Length)];
             var video = videos[random.Next(videos.Length)];
-            var kind = random.NextDouble() switch { < 0.5 => "impression", < 0.8 => "watch", < 0.9 => "skip", _ => "like" };
+            var kind = random.NextDouble() switch { < 0.5 => EngagementKind.Impression, < 0.8 => EngagementKind.Watch, < 0.9 => EngagementKind.Skip, _ => EngagementKind.Like };
             var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond - random.Next(3_600_000) * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-            events[i] = new { userId = user, videoId = video, kind, at };
-            sum += EventHash(user, video, kind switch { "impression" => 0, "watch" => 1, "skip" => 6, _ => 2 }, UtcDateTimeConverter.ToUnixMilliseconds(at));
+            events[i] = new { userId = user, videoId = video, kind = EngagementKinds.NameOf(kind), at };
+            sum += EventHash(user, video, (int)kind, UtcDateTimeConverter.ToUnixMilliseconds(at));
         }
 
         return (new { events }, sum);
