@@ -60,18 +60,6 @@ public static class StaffIdentityServiceCollectionExtensions
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.ExpireTimeSpan = auth.Value.SessionLifetime;
             cookie.SlidingExpiration = true;
-            // The jobs dashboard is Hangfire's own application (pages and polling calls): someone not signed in gets a
-            // plain 401 there rather than a redirect into the portal's sign-in page.
-            cookie.Events.OnRedirectToLogin = context =>
-            {
-                if (context.Request.Path.StartsWithSegments(Portal.Jobs.JobsServiceCollectionExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase))
-                {
-                    return Portal.Jobs.JobsServiceCollectionExtensions.WriteSignInRequiredAsync(context.Response);
-                }
-
-                context.Response.Redirect(context.RedirectUri);
-                return Task.CompletedTask;
-            };
         });
 
         services.AddAuthorizationBuilder()

@@ -71,18 +71,23 @@ public static class JobsServiceCollectionExtensions
 
     /// <summary>
     /// The Hangfire dashboard at <see cref="DashboardPath"/>, for Admins only, with a link back to the Training page.
-    /// Other staff get Hangfire's 403 with a sentence that says why, instead of the portal's "no page here".
+    /// Its own filter (<see cref="AdminDashboardAuthorizationFilter"/>) decides who gets in, so the endpoint skips the
+    /// portal's policies (which would redirect to the sign-in page): someone not signed in gets Hangfire's 401, other
+    /// staff its 403, each with a page that says why and where to go (written here, before the portal's status-code
+    /// pages could turn it into "no page here").
     /// </summary>
     public static IEndpointConventionBuilder MapPortalJobs(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             await next(context);
-            if (context.Response.StatusCode == StatusCodes.Status403Forbidden && !context.Response.HasStarted
-                && context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase))
+            if (!context.Response.HasStarted && context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase)
+                && context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(ForbiddenPage);
+                await context.Response.WriteAsync(context.Response.StatusCode == StatusCodes.Status401Unauthorized
+                    ? RefusalPage("Sign in · Portal", "Sign in to see the jobs dashboard", "The background jobs dashboard is for signed-in Admins.", "/Account/Login?ReturnUrl=%2Fhangfire", "Sign in")
+                    : RefusalPage("No access · Portal", "The jobs dashboard is for Admins", "Your roles don't include it. The Training page shows the schedules, the runs and their progress.", "/training", "Go to Training"));
             }
         });
 
@@ -93,39 +98,17 @@ public static class JobsServiceCollectionExtensions
             DisplayStorageConnectionString = false,
             Authorization = [],
             AsyncAuthorization = [new AdminDashboardAuthorizationFilter()],
-        });
+        }).AllowAnonymous();
     }
 
-    /// <summary>
-    /// The dashboard's answer to someone not signed in: 401 with a page that links to the sign-in page (written here,
-    /// so that the portal's status-code pages do not turn it into a redirect).
-    /// </summary>
-    public static Task WriteSignInRequiredAsync(HttpResponse response)
-    {
-        response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.ContentType = "text/html; charset=utf-8";
-        return response.WriteAsync(SignInRequiredPage);
-    }
-
-    private const string SignInRequiredPage = """
+    private static string RefusalPage(string title, string heading, string text, string href, string link) => $$"""
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>Sign in · Portal</title>
+        <html lang="en"><head><meta charset="utf-8"><title>{{title}}</title>
         <style>body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f5f7f8;color:#1f2937}
         main{max-width:440px;padding:32px;border:1px solid #e3e7ea;border-radius:14px;background:#fff}h1{font-size:1.3rem;margin:0 0 8px}p{color:#5b6472;line-height:1.5}
         a{color:#0f766e;font-weight:600}</style></head>
-        <body><main><h1>Sign in to see the jobs dashboard</h1>
-        <p>The background jobs dashboard is for signed-in Admins.</p>
-        <p><a href="/Account/Login?ReturnUrl=%2Fhangfire">Sign in</a></p></main></body></html>
-        """;
-
-    private const string ForbiddenPage = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>No access · Portal</title>
-        <style>body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f5f7f8;color:#1f2937}
-        main{max-width:440px;padding:32px;border:1px solid #e3e7ea;border-radius:14px;background:#fff}h1{font-size:1.3rem;margin:0 0 8px}p{color:#5b6472;line-height:1.5}
-        a{color:#0f766e;font-weight:600}</style></head>
-        <body><main><h1>The jobs dashboard is for Admins</h1>
-        <p>Your roles don't include it. The Training page shows the schedules, the runs and their progress.</p>
-        <p><a href="/training">Go to Training</a></p></main></body></html>
+        <body><main><h1>{{heading}}</h1>
+        <p>{{text}}</p>
+        <p><a href="{{href}}">{{link}}</a></p></main></body></html>
         """;
 }
