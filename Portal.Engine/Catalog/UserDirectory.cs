@@ -12,8 +12,9 @@ namespace Portal.Engine.Catalog;
 /// Every app user's profile, in memory, so that feed requests and event validation never query the user table.
 /// Loaded at start; new users are written through the <see cref="WriteQueue"/> and added at once. When several
 /// instances share the database (<see cref="InstancesOptions.Sync"/>), a user another instance registered is looked
-/// up in the database the first time it is asked for (<see cref="FindAsync"/>), and creations and personalisation
-/// switches bump the <see cref="SharedChanges.Users"/> marker.
+/// up in the database the first time it is asked for (<see cref="FindAsync"/>), so creations bump nothing (every peer
+/// reloading the whole directory after each sign-up would cost more); personalisation switches, which a peer holding
+/// the user in memory cannot see, bump the <see cref="SharedChanges.Users"/> marker.
 /// </summary>
 public sealed partial class UserDirectory(
     IDbContextFactory<EngineDbContext> contexts,
@@ -123,12 +124,11 @@ public sealed partial class UserDirectory(
         var now = time.GetUtcNow().UtcDateTime;
         var createdAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         long id;
-        long changed;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                (id, changed) = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
+                id = await Insert(request.Id, language, country, device, createdAt, ct).ConfigureAwait(false);
                 break;
             }
             catch (System.Data.Common.DbException ex) when (request.Id is { } taken && IsKeyViolation(ex))
@@ -145,7 +145,6 @@ public sealed partial class UserDirectory(
         var profile = new UserProfile(id, language, country, device, true, createdAt);
         _users[id] = profile;
         InterlockedMax(ref _maxId, id);
-        shared.Remember(SharedChanges.Users, changed);
         return new UserCreation(profile, new Dictionary<string, string[]>(), Conflict: false);
     }
 
@@ -218,7 +217,7 @@ public sealed partial class UserDirectory(
     /// <summary>How often an assigned id is tried again when another instance took it at the same moment.</summary>
     private const int MaxIdAttempts = 8;
 
-    private Task<(long Id, long Changed)> Insert(long? requestedId, string language, string country, DeviceType device, DateTime createdAt, CancellationToken ct) =>
+    private Task<long> Insert(long? requestedId, string language, string country, DeviceType device, DateTime createdAt, CancellationToken ct) =>
         writes.ExecuteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
@@ -242,7 +241,7 @@ public sealed partial class UserDirectory(
             command.AddParameter("at", UtcDateTimeConverter.ToUnixMilliseconds(createdAt));
             command.AddParameter("personalized", true);
             command.ExecuteNonQuery();
-            return (newId, shared.Bump(connection, transaction, SharedChanges.Users));
+            return newId;
         }, ct);
 
     /// <summary>A primary-key or unique constraint refused the row (SQLite's extended codes, PostgreSQL's 23505).</summary>
